@@ -1,0 +1,1 @@
+"""Stakeholder briefings, their documents and feeds."""

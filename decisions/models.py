@@ -1,0 +1,1 @@
+"""Board decisions and FAQ pages."""

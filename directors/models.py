@@ -1,0 +1,1 @@
+"""Directors of health and care integration: index and profile pages."""

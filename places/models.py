@@ -1,0 +1,1 @@
+"""Place-based partnerships: the index of places and one page per place."""
