@@ -25,9 +25,11 @@ def default_database_url():
 
 
 def postgres_answers(url):
+    """Connect to the server; create the named database if it is missing."""
     import psycopg
 
     parts = urlsplit(url)
+    name = parts.path.lstrip("/")
     try:
         with psycopg.connect(
             host=parts.hostname or "127.0.0.1",
@@ -36,7 +38,11 @@ def postgres_answers(url):
             password=parts.password or None,
             dbname="postgres",
             connect_timeout=5,
-        ):
+            autocommit=True,
+        ) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if name and not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
             return True, ""
     except Exception as exc:  # noqa: BLE001 - any failure means "not usable"
         return False, str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)

@@ -154,12 +154,13 @@ class ExpanderBlock(NHSExpanderBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    """An image whose alternative text is required unless marked decorative."""
+    """An image. Its alternative text comes from the image (where it is required)
+    unless the editor overrides it here or marks this use decorative."""
 
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
         required=False,
-        help_text="Describe what the image shows for people who cannot see it.",
+        help_text="Leave blank to use the image's own alternative text. Describe what it shows.",
     )
     decorative = blocks.BooleanBlock(
         required=False,
@@ -173,7 +174,10 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+        image = value.get("image")
+        own_alt = (value.get("alt_text") or "").strip()
+        image_alt = getattr(image, "default_alt_text", "") if image else ""
+        if not value.get("decorative") and not own_alt and not image_alt:
             raise blocks.StructBlockValidationError(
                 block_errors={
                     "alt_text": ErrorList(

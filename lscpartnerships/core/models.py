@@ -8,12 +8,61 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, PageLinkBlock
 
 BEING_REVIEWED_DEFAULT = "This information is being reviewed and will be updated."
+
+
+class SiteImage(AbstractImage):
+    """The site's image model: alternative text is required unless the editor
+    ticks "decorative", so an image can never reach a page without alt text."""
+
+    description = models.CharField(
+        "alternative text",
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=(
+            "Describe what the image shows for someone who cannot see it, e.g. "
+            "“Portrait of Karen Smith”. Required unless the image is decorative."
+        ),
+    )
+    decorative = models.BooleanField(
+        default=False,
+        help_text="Tick only if the image adds no information (screen readers will skip it).",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "decorative")
+
+    def clean(self):
+        super().clean()
+        if not self.decorative and not (self.description or "").strip():
+            raise ValidationError(
+                {
+                    "description": "Add alternative text describing the image, or tick "
+                    "“decorative” if it adds no information."
+                }
+            )
+
+    @property
+    def default_alt_text(self):
+        return "" if self.decorative else (self.description or "").strip()
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
 class BasePage(Page):
@@ -53,7 +102,7 @@ class BasePage(Page):
         help_text=f"Optional wording for the notice. Leave blank for “{BEING_REVIEWED_DEFAULT}”",
     )
     social_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "core.SiteImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -124,6 +124,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# Custom models (defined before any content referenced them): images need alt
+# text; documents carry honest metadata and download counts.
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "briefings.PublicDocument"
 # Editors' pages open with the accessibility checker in the userbar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

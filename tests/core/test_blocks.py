@@ -38,19 +38,37 @@ def test_skipped_heading_levels_are_refused(levels, bad_index, message):
 
 
 @pytest.mark.django_db
-def test_image_needs_alt_text_unless_decorative():
-    from wagtail.images.models import Image
+def test_image_model_requires_alt_text_unless_decorative():
+    from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
 
-    image = Image.objects.create(title="Portrait", file=get_test_image_file())
-    block = ImageBlock()
+    Image = get_image_model()
+    image = Image(title="Portrait", file=get_test_image_file())
     with pytest.raises(ValidationError) as error:
-        block.clean({"image": image, "alt_text": "  ", "decorative": False, "caption": ""})
+        image.full_clean()
+    assert "Add alternative text" in str(error.value.message_dict["description"])
+    image.decorative = True
+    image.full_clean()
+    assert image.default_alt_text == ""
+    image.decorative, image.description = False, "Portrait of Karen Smith"
+    image.full_clean()
+    assert image.default_alt_text == "Portrait of Karen Smith"
+
+
+@pytest.mark.django_db
+def test_image_block_uses_image_alt_text_or_needs_its_own():
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    Image = get_image_model()
+    described = Image.objects.create(title="a", file=get_test_image_file(), description="Map")
+    decorative = Image.objects.create(title="b", file=get_test_image_file(), decorative=True)
+    block = ImageBlock()
+    block.clean({"image": described, "alt_text": "", "decorative": False, "caption": ""})
+    with pytest.raises(ValidationError) as error:
+        block.clean({"image": decorative, "alt_text": " ", "decorative": False, "caption": ""})
     assert "Add alternative text" in str(error.value.block_errors["alt_text"])
-    block.clean({"image": image, "alt_text": "", "decorative": True, "caption": ""})
-    block.clean(
-        {"image": image, "alt_text": "Claire Richardson", "decorative": False, "caption": ""}
-    )
+    block.clean({"image": decorative, "alt_text": "", "decorative": True, "caption": ""})
 
 
 @pytest.mark.parametrize("text", ["Click here", "read more", "Here."])

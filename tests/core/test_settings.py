@@ -16,7 +16,10 @@ PRODUCTION = {
 
 
 def manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    # A clean production environment: nothing the test run itself set (the browser
+    # tests' DJANGO_ALLOW_ASYNC_UNSAFE, say) may leak into the deploy check.
+    leaks = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"}
+    base = {k: v for k, v in os.environ.items() if k not in leaks}
     base["DJANGO_SETTINGS_MODULE"] = "lscpartnerships.settings.production"
     return subprocess.run(
         [sys.executable, "manage.py", *args],
