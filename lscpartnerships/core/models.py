@@ -74,6 +74,14 @@ class BasePage(Page):
     `[*BasePage.content_panels, ...]` rather than redefining them.
     """
 
+    short_title = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=(
+            "Optional shorter title for the main navigation and breadcrumbs, e.g. “FAQs”. "
+            "Leave blank to use the page title."
+        ),
+    )
     summary = models.TextField(
         max_length=400,
         help_text=(
@@ -111,7 +119,7 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    promote_panels = [*Page.promote_panels, FieldPanel("short_title"), FieldPanel("social_image")]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel(
@@ -139,6 +147,10 @@ class BasePage(Page):
             raise ValidationError(
                 {"next_review_due": "The next review must be due after the last review."}
             )
+
+    @property
+    def nav_title(self):
+        return self.short_title or self.title
 
     @property
     def meta_description(self):

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -135,6 +137,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # `load(loader)` function and owns the initial content of its own app.
 INITIAL_CONTENT_LOADERS = [
     "lscpartnerships.core.initial_content",
+    "places.initial_content",
+    "directors.initial_content",
+    "decisions.initial_content",
+    "briefings.initial_content",
 ]
 
 # Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere.

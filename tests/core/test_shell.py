@@ -123,3 +123,16 @@ def test_contact_details_block_shows_site_settings(client, initial_content):
     settings.save()
     html = client.get("/contact-us/").content.decode()
     assert 'href="mailto:enquiries@example.nhs.uk"' in html
+
+
+def test_robots_txt_disallows_admin_and_points_at_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_live_pages(client, initial_content):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/what-is-a-place-based-partnership/</loc>" in body

@@ -30,11 +30,11 @@ def site_header(context):
     links = []
     if site is not None:
         path = request.path
-        for page in site.root_page.get_children().live().public().in_menu():
+        for page in site.root_page.get_children().live().public().in_menu().specific():
             url = page.get_url(request)
             links.append(
                 {
-                    "label": page.title,
+                    "label": getattr(page, "nav_title", page.title),
                     "url": url,
                     "current": url == path,
                     "active": url != "/" and path.startswith(url),
@@ -80,5 +80,6 @@ def breadcrumbs(context, page=None):
         page.get_ancestors(inclusive=False)
         .descendant_of(site.root_page, inclusive=True)
         .order_by("depth")
+        .specific(defer=True)
     )
     return {"breadcrumb_pages": list(ancestors)}
