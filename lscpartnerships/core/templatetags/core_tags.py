@@ -83,3 +83,28 @@ def breadcrumbs(context, page=None):
         .specific(defer=True)
     )
     return {"breadcrumb_pages": list(ancestors)}
+
+
+@register.simple_tag(takes_context=True)
+def page_url_for(context, number):
+    """Link to page `number` of the current listing, keeping its filters."""
+    from lscpartnerships.core.pagination import page_querystring
+
+    return page_querystring(context["request"], number)
+
+
+@register.filter
+def json_ld(data):
+    """Render `data` as a schema.org JSON-LD block.
+
+    A `application/ld+json` script is data the browser never executes, so the
+    strict Content-Security-Policy does not block it; <, > and & are escaped so
+    no content can close the element.
+    """
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
