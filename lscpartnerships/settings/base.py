@@ -21,6 +21,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 INSTALLED_APPS = [
     # The site's own apps: the shared core first, then one app per content domain.
     "lscpartnerships.core",
+    "lscpartnerships.editorial",
     "places",
     "directors",
     "decisions",
