@@ -138,6 +138,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # `load(loader)` function and owns the initial content of its own app.
 INITIAL_CONTENT_LOADERS = [
     "lscpartnerships.core.initial_content",
+    "lscpartnerships.editorial.initial_content",
     "places.initial_content",
     "directors.initial_content",
     "decisions.initial_content",
