@@ -32,6 +32,7 @@ run: install
 	@echo "Serving the site at http://127.0.0.1:8000/ (admin at http://127.0.0.1:8000/admin/)"
 	@echo "Scheduled publishing: run 'make scheduler' in another terminal (see README)."
 	$(PY) manage.py runserver 127.0.0.1:8000
+scheduler: install ; $(PY) manage.py run_scheduler  # publishes scheduled pages every minute until Ctrl+C
 
 ## make test: install what the tests need and run the whole suite (PostgreSQL).
 test: install-test

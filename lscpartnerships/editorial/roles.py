@@ -1,0 +1,168 @@
+"""The three editorial roles and the "Comms sign-off" workflow, as data.
+
+Everything is expressed with Wagtail's own mechanisms: Django groups, page
+permissions on the tree root (GroupPagePermission), collection permissions for
+images and documents (GroupCollectionPermission) and a workflow with one
+GroupApprovalTask. `ensure_roles_and_workflow(apps)` is written against an app
+registry so the data migration (historical models) and the initial-content
+loader (real models) share it. It only ever adds what is missing: a permission
+an administrator removed later is not put back by a second run, because the
+migration runs once and the loader runs it once (see `initial_content.py`).
+"""
+
+from django.conf import settings
+
+EDITORS = "Comms editors"
+APPROVERS = "Comms approvers"
+ADMINISTRATORS = "Site administrators"
+WORKFLOW = "Comms sign-off"
+TASK = "Comms approvers"
+
+#: Page permission types each group holds on the tree root (so on every page).
+#: Editors can add and edit drafts but never publish: with a workflow on the
+#: root, Wagtail lets them "Submit to Comms sign-off" and nothing more.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add", "change"],
+    APPROVERS: ["add", "change", "publish", "lock", "unlock"],
+    ADMINISTRATORS: ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
+}
+
+#: Image and document permissions on the root collection. Wagtail checks them
+#: against wagtailimages.Image and wagtaildocs.Document even with custom models.
+_MEDIA = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        (app, f"{action}_{model}")
+        for app, model in _MEDIA
+        for action in ("add", "change", "choose")
+    ],
+    APPROVERS: [
+        (app, f"{action}_{model}")
+        for app, model in _MEDIA
+        for action in ("add", "change", "delete", "choose")
+    ],
+    ADMINISTRATORS: [
+        *[
+            (app, f"{action}_{model}")
+            for app, model in _MEDIA
+            for action in ("add", "change", "delete", "choose")
+        ],
+        ("wagtailcore", "add_collection"),
+        ("wagtailcore", "change_collection"),
+        ("wagtailcore", "delete_collection"),
+    ],
+}
+
+
+def _model_permissions(app_label, model, actions=("add", "change", "delete", "view")):
+    return [(app_label, model, f"{action}_{model}") for action in actions]
+
+
+def _administrator_model_permissions():
+    user_app, user_model = settings.AUTH_USER_MODEL.lower().split(".")
+    return [
+        *_model_permissions(user_app, user_model),
+        *_model_permissions("auth", "group"),
+        *_model_permissions("wagtailcore", "site"),
+        *_model_permissions("wagtailcore", "workflow"),
+        *_model_permissions("wagtailcore", "task"),
+        *_model_permissions("wagtailredirects", "redirect"),
+        *_model_permissions("core", "sitesettings", ("change",)),
+    ]
+
+
+def _permission(apps, app_label, model, codename):
+    """The Permission row, created if Django's post_migrate has not made it yet."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    action, _, _ = codename.partition("_")
+    try:
+        verbose = apps.get_model(app_label, model)._meta.verbose_name_raw
+    except LookupError:
+        verbose = model
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": f"Can {action} {verbose}"[:255]},
+    )
+    return permission
+
+
+def ensure_roles_and_workflow(apps):
+    """Create the groups, their permissions and the workflow; add only what is missing."""
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root_page = Page.objects.filter(depth=1).order_by("path").first()
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    access_admin = _permission(apps, "wagtailadmin", "admin", "access_admin")
+
+    groups = {}
+    for name in (EDITORS, APPROVERS, ADMINISTRATORS):
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        group.permissions.add(access_admin)
+        if root_page is not None:
+            for permission_type in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root_page,
+                    permission=_permission(apps, "wagtailcore", "page", f"{permission_type}_page"),
+                )
+        if root_collection is not None:
+            for app_label, codename in COLLECTION_PERMISSIONS[name]:
+                model = codename.partition("_")[2]
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(apps, app_label, model, codename),
+                )
+    groups[ADMINISTRATORS].permissions.add(
+        *[_permission(apps, *spec) for spec in _administrator_model_permissions()]
+    )
+
+    if root_page is not None:
+        ensure_workflow(apps, groups[APPROVERS], root_page)
+    return groups
+
+
+def ensure_workflow(apps, approvers, root_page):
+    """The "Comms sign-off" workflow: one group approval task for the approvers,
+    assigned to the tree root so every page on every site goes through it.
+
+    Wagtail's own "Moderators approval" workflow sat on the root; a page has one
+    workflow, so ours replaces it there and the old one is deactivated.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    task = GroupApprovalTask.objects.filter(name=TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK, content_type=task_type, active=True)
+        task.groups.add(approvers)
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+
+    current = WorkflowPage.objects.filter(page=root_page).first()
+    if current is None:
+        WorkflowPage.objects.create(page=root_page, workflow=workflow)
+    elif current.workflow_id != workflow.pk and created:
+        # Only on first creation: an administrator's later choice of workflow stands.
+        previous = current.workflow
+        current.workflow = workflow
+        current.save()
+        if not WorkflowPage.objects.filter(workflow=previous).exists():
+            previous.active = False
+            previous.save(update_fields=["active"])
+    return workflow
