@@ -1,1 +1,541 @@
-"""Board decisions and FAQ pages."""
+"""Board decisions and frequently asked questions.
+
+Readers want to know what the board decided, why, what it changes for their
+place and what happens next. A decision is a page of its own (with status,
+places affected, timeline and a public change history) so it can be linked,
+superseded and listed by year; questions are snippets written once and shown
+on the FAQ page and wherever else they help (see blocks.QuestionsBlock).
+"""
+
+import html
+import re
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
+from lscpartnerships.core.models import BasePage
+from lscpartnerships.core.pagination import paginate
+
+from .blocks import FAQStreamBlock, QuestionsBlock
+
+PLACE_PAGE_MODEL = "places.PlacePartnershipPage"
+
+
+def _model_or_none(model_string):
+    """The model for "app.Model", or None while that app has not defined it."""
+    try:
+        return apps.get_model(model_string)
+    except (LookupError, ValueError):
+        return None
+
+
+class OptionalTypePageChooserPanel(PageChooserPanel):
+    """A page chooser limited to `page_type` once that model exists.
+
+    Places are built in their own app; until PlacePartnershipPage exists the
+    chooser offers any page rather than breaking the decision's edit form.
+    """
+
+    def get_form_options(self):
+        if self.page_type and _model_or_none(self.page_type) is None:
+            return FieldPanel.get_form_options(self)
+        return super().get_form_options()
+
+
+def rich_text_to_plain(value):
+    """Plain text of stored rich text: tags removed, entities decoded, list
+    items and paragraphs separated by a space (for JSON-LD and search)."""
+    text = re.sub(r"</(p|li|h\d|blockquote)>|<br\s*/?>", " ", str(value or ""))
+    return " ".join(html.unescape(strip_tags(text)).split())
+
+
+# -- Questions -----------------------------------------------------------------
+
+
+class Question(index.Indexed, models.Model):
+    """One frequently asked question and its answer.
+
+    A snippet, so it is written once and reused: the FAQ page lists it and a
+    decision (or a place) can show it too. Its slug is the stable anchor id,
+    e.g. /frequently-asked-questions/#why-did-the-boundaries-change.
+    """
+
+    question = models.CharField(
+        max_length=255,
+        help_text="The question as a reader would ask it, e.g. “Why did the boundaries change?”.",
+    )
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        error_messages={
+            "unique": "Another question already uses this link anchor. Choose a different one."
+        },
+        help_text=(
+            "The question's link anchor, e.g. “why-did-the-boundaries-change”. Leave blank "
+            "to make one from the question. Changing it breaks links people have shared."
+        ),
+    )
+    answer = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="The answer in plain language. No headings: it sits inside an expander.",
+    )
+
+    panels = [FieldPanel("question"), FieldPanel("slug"), FieldPanel("answer")]
+    search_fields = [
+        index.SearchField("question", boost=2),
+        index.AutocompleteField("question"),
+        index.SearchField("answer"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta:
+        ordering = ["question"]
+        verbose_name = "FAQ question"
+        verbose_name_plural = "FAQ questions"
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.question)[:90].strip("-") or "question"
+        others = Question.objects.exclude(pk=self.pk)
+        slug, number = base, 2
+        while others.filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    @property
+    def answer_text(self):
+        return rich_text_to_plain(self.answer)
+
+
+# -- FAQ page ------------------------------------------------------------------
+
+
+class FAQPage(BasePage):
+    """Frequently asked questions, grouped under headings, as NHS.UK expanders.
+
+    The page only arranges questions (snippets); their wording lives in one
+    place. Each expander's id is the question's slug so an answer can be linked
+    directly, and the page publishes schema.org FAQPage data for search engines.
+    """
+
+    page_description = "Frequently asked questions, shown as expanders, grouped under headings."
+
+    body = StreamField(
+        FAQStreamBlock(),
+        help_text=(
+            "Group headings and questions in the order readers should see them. Each question "
+            "can appear once."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("questions_text")]
+
+    parent_page_types = ["core.HomePage", "core.ContentPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "FAQ page"
+
+    @cached_property
+    def questions(self):
+        """The page's questions in order (fetched in one query for the stream)."""
+        return [
+            child.value
+            for child in self.body
+            if child.block_type == "question" and child.value is not None
+        ]
+
+    def questions_text(self):
+        return " ".join(f"{q.question} {q.answer_text}" for q in self.questions)
+
+    @property
+    def json_ld_data(self):
+        """schema.org FAQPage: every question with its answer as plain text."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": question.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": question.answer_text},
+                }
+                for question in self.questions
+            ],
+        }
+
+
+# -- Board decisions -----------------------------------------------------------
+
+
+class BoardDecisionIndexPage(BasePage):
+    """All board decisions, newest meeting first, filterable by year.
+
+    The filter is a plain GET form so it works without JavaScript; a year with
+    no decisions (or one that is not a year) gets a message, never an error.
+    """
+
+    page_description = "The list of board decisions, newest first. There is only one."
+
+    per_page = 10
+    show_latest_on_home = True
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["decisions.BoardDecisionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "board decision index page"
+
+    def decisions(self):
+        return (
+            BoardDecisionPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("-meeting_date", "-pk")
+        )
+
+    def latest_children(self, limit=3):
+        """Newest decisions by meeting date, for the home page."""
+        return self.decisions()[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        decisions = self.decisions()
+        years = [date.year for date in decisions.dates("meeting_date", "year", order="DESC")]
+        raw_year = request.GET.get("year", "").strip()
+        selected_year = None
+        unknown_year = None
+        if raw_year:
+            try:
+                year = int(raw_year)
+            except ValueError:
+                year = None
+            if year in years:
+                selected_year = year
+                decisions = decisions.filter(meeting_date__year=year)
+            else:
+                unknown_year = raw_year[:20]
+                decisions = decisions.none()
+        context.update(
+            years=years,
+            selected_year=selected_year,
+            unknown_year=unknown_year,
+            filtered="year" in request.GET,
+            page_obj=paginate(request, decisions, self.per_page),
+        )
+        return context
+
+
+class BoardDecisionPage(BasePage):
+    """One decision of the board: what was decided, why, for which places, its
+    status and what has happened since.
+
+    Status changes are public: a superseded decision stays published with a
+    prominent link to the decision that replaced it, and dated notes record
+    what changed on the page (GOV.UK's "Page history", newest first).
+    """
+
+    page_description = "A decision of the board: what, why, which places, status and timeline."
+
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    BEING_IMPLEMENTED = "being_implemented"
+    IMPLEMENTED = "implemented"
+    SUPERSEDED = "superseded"
+    STATUS_CHOICES = [
+        (PROPOSED, "Proposed"),
+        (AGREED, "Agreed"),
+        (BEING_IMPLEMENTED, "Being implemented"),
+        (IMPLEMENTED, "Implemented"),
+        (SUPERSEDED, "Superseded"),
+    ]
+    STATUS_TAG_COLOURS = {
+        PROPOSED: "grey",
+        AGREED: "blue",
+        BEING_IMPLEMENTED: "yellow",
+        IMPLEMENTED: "green",
+        SUPERSEDED: "red",
+    }
+
+    meeting_date = models.DateField(
+        help_text="The date of the board meeting at which the decision was made.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=STATUS_CHOICES,
+        default=AGREED,
+        help_text=(
+            "Where the decision stands now. Choose “Superseded” only together with the "
+            "decision that replaced it."
+        ),
+    )
+    superseded_by = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The decision that replaced this one. Required when the status is Superseded.",
+    )
+    decision = RichTextField(
+        "What the board decided",
+        features=RICH_TEXT_FEATURES,
+        help_text="The decision in full, in plain language. The summary above is its short form.",
+    )
+    rationale = RichTextField(
+        "Why",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Why the board made this decision: the reasons and what it should achieve.",
+    )
+    board_paper = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The paper presented to the board, if it is published (optional).",
+    )
+    related_faq_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="related FAQ page",
+        help_text="The frequently asked questions page that answers questions about this decision.",
+    )
+    related_questions = StreamField(
+        [("questions", QuestionsBlock())],
+        blank=True,
+        help_text="Optional: a few questions and answers to show on this page.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("meeting_date"),
+                FieldPanel("status"),
+                PageChooserPanel("superseded_by", page_type="decisions.BoardDecisionPage"),
+            ],
+            heading="Meeting and status",
+        ),
+        FieldPanel("decision"),
+        FieldPanel("rationale"),
+        InlinePanel("place_links", heading="Places affected", label="Place"),
+        FieldPanel("board_paper"),
+        InlinePanel("milestones", heading="Implementation timeline", label="Milestone"),
+        PageChooserPanel("related_faq_page", page_type="decisions.FAQPage"),
+        FieldPanel("related_questions"),
+        InlinePanel("change_notes", heading="Page history", label="Change note", min_num=0),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("decision"),
+        index.SearchField("rationale"),
+        index.FilterField("meeting_date"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["decisions.BoardDecisionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "board decision"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == self.SUPERSEDED and not self.superseded_by_id:
+            errors["superseded_by"] = (
+                "Choose the decision that replaced this one: a superseded decision must "
+                "link to its replacement."
+            )
+        if self.superseded_by_id:
+            if self.status != self.SUPERSEDED:
+                errors["status"] = (
+                    "Set the status to “Superseded”, or remove the replacing decision: only a "
+                    "superseded decision links to one that replaced it."
+                )
+            if self.pk and self.superseded_by_id == self.pk:
+                errors["superseded_by"] = "A decision cannot replace itself."
+            elif not issubclass(self.superseded_by.specific_class or Page, BoardDecisionPage):
+                errors["superseded_by"] = "Choose a board decision page."
+        if self.related_faq_page_id and not issubclass(
+            self.related_faq_page.specific_class or Page, FAQPage
+        ):
+            errors["related_faq_page"] = "Choose a frequently asked questions (FAQ) page."
+        if errors:
+            raise ValidationError(errors)
+
+    # -- what the template shows ---------------------------------------------
+    @property
+    def status_tag_colour(self):
+        return self.STATUS_TAG_COLOURS.get(self.status, "grey")
+
+    @property
+    def is_superseded(self):
+        return self.status == self.SUPERSEDED
+
+    @cached_property
+    def replacement(self):
+        """The live decision that replaced this one, if any."""
+        if not self.superseded_by_id:
+            return None
+        page = self.superseded_by
+        return page if page is not None and page.live else None
+
+    @cached_property
+    def places(self):
+        """Live pages of the places affected, in the editor's order, once each."""
+        places, seen = [], set()
+        for link in self.place_links.all().select_related("place"):
+            place = link.place
+            if place is not None and place.live and place.pk not in seen:
+                seen.add(place.pk)
+                places.append(place)
+        return places
+
+    @cached_property
+    def timeline(self):
+        """Milestones in date order."""
+        return sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+
+    @cached_property
+    def history(self):
+        """Change notes, newest first (GOV.UK's page history convention)."""
+        return sorted(self.change_notes.all(), key=lambda n: (n.date, n.sort_order or 0))[::-1]
+
+    @property
+    def last_updated(self):
+        if self.history:
+            return self.history[0].date
+        return self.last_published_at.date() if self.last_published_at else None
+
+    def replaces(self):
+        """Live decisions this one replaced (the other side of superseded_by)."""
+        if not self.pk:
+            return []
+        return list(
+            BoardDecisionPage.objects.live()
+            .public()
+            .filter(superseded_by=self)
+            .defer_streamfields()
+            .order_by("-meeting_date")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from lscpartnerships.core.relations import related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["briefings"] = related.pages("briefings_for_decision", self) if self.pk else []
+        context["replaces"] = self.replaces()
+        faq = self.related_faq_page
+        context["faq_page"] = faq if faq is not None and faq.live else None
+        return context
+
+
+class BoardDecisionPlace(Orderable):
+    """A place affected by a decision. Places are pages of the places app, so
+    the link is to a page (limited in the chooser to place pages)."""
+
+    decision = ParentalKey(
+        "decisions.BoardDecisionPage", on_delete=models.CASCADE, related_name="place_links"
+    )
+    place = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A place-based partnership this decision affects.",
+    )
+
+    panels = [OptionalTypePageChooserPanel("place", page_type=PLACE_PAGE_MODEL)]
+
+    def clean(self):
+        super().clean()
+        place_model = _model_or_none(PLACE_PAGE_MODEL)
+        if (
+            place_model is not None
+            and self.place_id
+            and not issubclass(self.place.specific_class or Page, place_model)
+        ):
+            raise ValidationError({"place": "Choose a place-based partnership page."})
+
+
+class BoardDecisionMilestone(Orderable):
+    """A dated step in putting a decision into effect, e.g. “August 2022: four
+    directors of health and care integration appointed”."""
+
+    DAY = "day"
+    MONTH = "month"
+
+    decision = ParentalKey(
+        "decisions.BoardDecisionPage", on_delete=models.CASCADE, related_name="milestones"
+    )
+    date = models.DateField(help_text="When it happened. For a month only, use any day of it.")
+    precision = models.CharField(
+        max_length=5,
+        choices=[(DAY, "Show the day"), (MONTH, "Show the month only")],
+        default=DAY,
+        help_text="Show “August 2022” when the sources give only the month.",
+    )
+    description = models.CharField(
+        max_length=300,
+        help_text="What happened, in one sentence.",
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("precision"), FieldPanel("description")]
+
+    @property
+    def display_date(self):
+        return self.date.strftime("%B %Y") if self.precision == self.MONTH else _day(self.date)
+
+    @property
+    def machine_date(self):
+        return (
+            self.date.strftime("%Y-%m") if self.precision == self.MONTH else self.date.isoformat()
+        )
+
+
+class BoardDecisionChangeNote(Orderable):
+    """A public note of a change to the decision page, shown in its page
+    history (e.g. “27 July 2022: decision made”)."""
+
+    decision = ParentalKey(
+        "decisions.BoardDecisionPage", on_delete=models.CASCADE, related_name="change_notes"
+    )
+    date = models.DateField(help_text="When the change was made.")
+    note = models.CharField(
+        max_length=300,
+        help_text="What changed, in a sentence readers understand, e.g. “Status updated”.",
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("note")]
+
+
+def _day(date):
+    return f"{date.day} {date.strftime('%B %Y')}"
