@@ -1,7 +1,62 @@
-"""Stakeholder briefings, their documents and feeds."""
+"""Stakeholder briefings, their documents and feeds.
 
+GOV.UK's publishing model is the reference: a briefing is an accessible HTML
+page (BriefingPage), and files attached to it are alternatives that say
+honestly what they are ("Stakeholder briefing (PDF, 312 KB, 8 pages)") and
+offer an accessible format when they are not accessible themselves.
+
+Documents are served by this app's own view (views.serve_document) so that a
+document's URL survives a replaced file, only documents used by a live public
+page reach the public, and downloads are counted without cookies.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, ReferenceIndex
+from wagtail.search import index
+
+from lscpartnerships.core.blocks import ContentStreamBlock
+from lscpartnerships.core.models import BasePage
+from lscpartnerships.core.pagination import paginate
+
+from .pdf import count_pages
+from .validators import human_size, validate_document_file
+
+PLACE_PAGE_MODEL = "places.PlacePartnershipPage"
+
+
+def model_or_none(model_string):
+    """The model for "app.Model", or None while that app has not defined it."""
+    try:
+        return apps.get_model(model_string)
+    except (LookupError, ValueError):
+        return None
+
+
+# -- Documents -----------------------------------------------------------------
+
+#: How a file type is named in link text, as GOV.UK names them.
+FILE_TYPE_LABELS = {
+    "PDF": "PDF",
+    "DOCX": "Word document",
+    "XLSX": "Excel spreadsheet",
+    "PPTX": "PowerPoint presentation",
+    "ODT": "OpenDocument text",
+    "CSV": "CSV",
+    "TXT": "plain text",
+}
 
 
 class PublicDocument(AbstractDocument):
@@ -26,13 +81,579 @@ class PublicDocument(AbstractDocument):
             "headings, alt text). Otherwise readers are offered an accessible format on request."
         ),
     )
-    file_type = models.CharField(max_length=10, blank=True, editable=False)
-    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    download_count = models.PositiveBigIntegerField(default=0, editable=False)
+    file_type = models.CharField(
+        max_length=10,
+        blank=True,
+        editable=False,
+        help_text="The file's type (its checked extension, e.g. PDF), set on upload.",
+    )
+    page_count = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name="pages",
+        help_text="Number of pages of a PDF, counted on upload (blank if it could not be counted).",
+    )
+    download_count = models.PositiveBigIntegerField(
+        default=0,
+        editable=False,
+        verbose_name="downloads",
+        help_text="How many times the public has downloaded the file (no personal data kept).",
+    )
 
     admin_form_fields = (*Document.admin_form_fields, "description", "language", "accessible")
+
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("description")]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = "document"
         verbose_name_plural = "documents"
         permissions = [("choose_document", "Can choose document")]
+
+    # -- upload checks and metadata ------------------------------------------
+    def clean(self):
+        """Refuse files whose type, size or content is not allowed. Only a
+        new upload is read; editing a document's title does not re-check it."""
+        file = self.file
+        if file and not getattr(file, "_committed", True):
+            try:
+                validate_document_file(file.file, file.name)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+        super().clean()
+
+    def _set_document_file_metadata(self):
+        """Wagtail calls this whenever a file is uploaded or replaced: on top
+        of size and hash, record the type and (for PDFs) the page count."""
+        super()._set_document_file_metadata()
+        if getattr(self, "_metadata_hash", None) == self.file_hash:
+            return  # already done for this very file (Wagtail calls this twice)
+        self.file_type = self.file_extension.upper()[:10]
+        self.page_count = None
+        if self.file_type == "PDF":
+            self.page_count = count_pages(self.file)
+        self.file.seek(0)
+        self._metadata_hash = self.file_hash
+
+    def save(self, *args, **kwargs):
+        if self.file and (self.file_size is None or not self.file_type):
+            self._set_document_file_metadata()
+        new_file = bool(self.file) and not getattr(self.file, "_committed", True)
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            # The file was written to storage before the row failed to save:
+            # remove it so a failed upload leaves nothing behind.
+            if new_file and self.file.name and self.file._committed:
+                self.file.storage.delete(self.file.name)
+            raise
+
+    # -- what links and pages show ------------------------------------------
+    @property
+    def slug(self):
+        return slugify(self.title)[:80].strip("-") or "document"
+
+    @property
+    def url(self):
+        """A URL that stays the same when an editor replaces the file (it
+        has the id and the title, never the file name)."""
+        return reverse("briefings:document", args=[self.pk, self.slug])
+
+    @property
+    def download_filename(self):
+        return f"{self.slug}.{self.file_extension.lower()}"
+
+    @property
+    def file_type_label(self):
+        kind = self.file_type or self.file_extension.upper()
+        return FILE_TYPE_LABELS.get(kind, kind)
+
+    @property
+    def size_text(self):
+        return human_size(self.file_size)
+
+    @property
+    def meta_text(self):
+        """“PDF, 312 KB, 8 pages”: what the file is, how big, how long."""
+        parts = [self.file_type_label]
+        if self.file_size is not None:
+            parts.append(self.size_text)
+        if self.page_count:
+            parts.append(f"{self.page_count} page{'s' if self.page_count != 1 else ''}")
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def link_text(self):
+        return f"{self.title} ({self.meta_text})"
+
+    @property
+    def content_type(self):
+        return {
+            "pdf": "application/pdf",
+            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "odt": "application/vnd.oasis.opendocument.text",
+            "csv": "text/csv; charset=utf-8",
+            "txt": "text/plain; charset=utf-8",
+        }.get(self.file_extension.lower(), "application/octet-stream")
+
+    @property
+    def opens_inline(self):
+        """PDFs open in the browser; everything else downloads."""
+        inline = getattr(settings, "WAGTAILDOCS_INLINE_CONTENT_TYPES", ["application/pdf"])
+        return self.content_type in inline
+
+    # -- who may download it --------------------------------------------------
+    def using_page_ids(self):
+        """Ids of pages whose saved content uses this document, from Wagtail's
+        reference index (it follows page fields, inline panels, StreamField
+        blocks and rich-text links). A live page's row holds its published
+        content, so a draft that adds a document does not count until published."""
+        page_type = ContentType.objects.get_for_model(Page)
+        object_ids = (
+            ReferenceIndex.get_references_to(self)
+            .filter(base_content_type=page_type)
+            .values_list("object_id", flat=True)
+        )
+        return {int(pk) for pk in object_ids if str(pk).isdigit()}
+
+    def is_published(self):
+        """True when at least one live page that the public can see uses it."""
+        ids = self.using_page_ids()
+        return bool(ids) and Page.objects.live().public().filter(pk__in=ids).exists()
+
+
+# -- Pages ---------------------------------------------------------------------
+
+
+class OptionalTypePageChooserPanel(PageChooserPanel):
+    """A page chooser limited to `page_type` once that model exists.
+
+    Places and decisions are built in their own apps; until their page types
+    exist the chooser offers any page rather than breaking the edit form.
+    """
+
+    def get_form_options(self):
+        if self.page_type and model_or_none(self.page_type) is None:
+            return FieldPanel.get_form_options(self)
+        return super().get_form_options()
+
+
+AUDIENCE_CHOICES = [
+    ("stakeholders", "Stakeholders"),
+    ("staff", "Staff"),
+    ("partners", "Partners"),
+    ("public", "The public"),
+]
+
+
+class BriefingIndexPage(RoutablePageMixin, BasePage):
+    """All briefings (/briefings/), newest first, filterable by place, audience
+    and year, with Atom feeds of all briefings and of each place's.
+
+    The filters are a plain GET form, so they work without JavaScript and a
+    filtered view is a link people can share; filtered views ask search
+    engines not to index them (the unfiltered list is the canonical one).
+    """
+
+    page_description = "The list of stakeholder briefings, with feeds. There is only one."
+
+    per_page = 10
+    feed_length = 20
+    show_latest_on_home = True
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["briefings.BriefingPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "briefing index page"
+
+    # -- queries ---------------------------------------------------------------
+    def briefings(self):
+        """Live public briefings under this index, newest first."""
+        return (
+            BriefingPage.objects.child_of(self).live().public().order_by("-publication_date", "-pk")
+        )
+
+    def latest_children(self, limit=3):
+        """Newest briefings by publication date, for the home page."""
+        return self.briefings().defer_streamfields()[:limit]
+
+    def place_options(self):
+        """(id, slug, title) of the places a visitor can filter by: every live
+        place partnership page, and any other page a live briefing links to
+        as a place. One query."""
+        linked = BriefingPlace.objects.filter(page__in=self.briefings().values("pk")).values(
+            "place_id"
+        )
+        condition = Q(pk__in=linked)
+        place_model = model_or_none(PLACE_PAGE_MODEL)
+        if place_model is not None:
+            condition |= Q(content_type=ContentType.objects.get_for_model(place_model))
+        options, seen = [], set()
+        for pk, slug, title in (
+            Page.objects.live()
+            .public()
+            .filter(condition)
+            .order_by("title", "pk")
+            .values_list("pk", "slug", "title")
+        ):
+            if slug not in seen:
+                seen.add(slug)
+                options.append((pk, slug, title))
+        return options
+
+    def place_for_slug(self, slug):
+        for pk, place_slug, title in self.place_options():
+            if place_slug == slug:
+                return pk, title
+        return None
+
+    def listing(self, briefings):
+        """The queryset a listing or feed iterates: places fetched together."""
+        return briefings.defer_streamfields().prefetch_related(
+            models.Prefetch(
+                "place_links",
+                queryset=BriefingPlace.objects.select_related("place").order_by("sort_order"),
+            )
+        )
+
+    # -- the list ---------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        from .forms import BriefingFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        briefings = self.briefings()
+        places = self.place_options()
+        years = [date.year for date in briefings.dates("publication_date", "year", order="DESC")]
+        form = BriefingFilterForm(request.GET, places=places, years=years)
+        form.is_valid()
+        chosen = form.cleaned_data
+        selected_place = None
+        if chosen.get("place"):
+            selected_place = next(option for option in places if option[1] == chosen["place"])
+            briefings = briefings.filter(place_links__place_id=selected_place[0]).distinct()
+        if chosen.get("audience"):
+            briefings = briefings.filter(audience=chosen["audience"])
+        if chosen.get("year"):
+            briefings = briefings.filter(publication_date__year=chosen["year"])
+        context.update(
+            filter_form=form,
+            filtered=form.is_filtered,
+            selected_place={"slug": selected_place[1], "title": selected_place[2]}
+            if selected_place
+            else None,
+            place_feed_url=self.feed_url(selected_place[1]) if selected_place else None,
+            page_obj=paginate(request, self.listing(briefings), self.per_page),
+        )
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = self.render(request)
+        if response.context_data.get("filtered"):
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    # -- feeds -------------------------------------------------------------------
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import BriefingFeed
+
+        return BriefingFeed(self)(request)
+
+    @path("feed/<slug:place_slug>/", name="place_feed")
+    def place_feed(self, request, place_slug):
+        from django.http import Http404
+
+        from .feeds import BriefingFeed
+
+        place = self.place_for_slug(place_slug)
+        if place is None:
+            raise Http404("No such place")
+        return BriefingFeed(self, place_id=place[0], place_title=place[1])(request)
+
+    def feed_url(self, place_slug=None):
+        if place_slug:
+            return self.url + self.reverse_subpage("place_feed", kwargs={"place_slug": place_slug})
+        return self.url + self.reverse_subpage("feed")
+
+    @property
+    def json_ld_data(self):
+        return {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.full_url,
+            "inLanguage": "en-GB",
+        }
+
+
+class BriefingPage(BasePage):
+    """One stakeholder briefing: an accessible HTML page first, with its files
+    as alternatives, the decision and places it is about, and a public change
+    history.
+
+    The body offers the full shared stream block (a briefing is narrative:
+    headings, text, quotes, lists, inset text); its heading 2s become the
+    contents list at the top of the page.
+    """
+
+    page_description = (
+        "A stakeholder briefing: the HTML version of the briefing, its documents, the "
+        "decision and places it is about, and a change history."
+    )
+
+    publication_date = models.DateField(
+        help_text=(
+            "When the briefing was first published. Briefings are listed newest first by "
+            "this date. Record later changes under “Change history”."
+        ),
+    )
+    audience = models.CharField(
+        max_length=20,
+        choices=AUDIENCE_CHOICES,
+        default="stakeholders",
+        help_text="Who the briefing is written for. Readers can filter briefings by audience.",
+    )
+    body = StreamField(
+        ContentStreamBlock(),
+        help_text=(
+            "The briefing itself, as a web page. Start headings at heading 2: each heading 2 "
+            "appears in the contents list."
+        ),
+    )
+    related_decision = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="related board decision",
+        help_text="The board decision this briefing explains (optional).",
+    )
+    related_faq = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="related FAQ page",
+        help_text="The frequently asked questions that go with this briefing (optional).",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("publication_date"), FieldPanel("audience")],
+            heading="Publication",
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "attachments",
+            heading="Documents",
+            label="Document",
+            help_text=(
+                "Files readers can download, e.g. the PDF version. Give each document a "
+                "descriptive title: it is the link text."
+            ),
+        ),
+        InlinePanel("place_links", heading="Places", label="Place"),
+        OptionalTypePageChooserPanel("related_decision", page_type="decisions.BoardDecisionPage"),
+        OptionalTypePageChooserPanel("related_faq", page_type="decisions.FAQPage"),
+        InlinePanel(
+            "changes",
+            heading="Change history",
+            label="Change",
+            help_text="Public notes of what changed and when, e.g. “Added frequently asked questions”.",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.FilterField("audience"),
+    ]
+
+    parent_page_types = ["briefings.BriefingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "briefing"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field, model_string, message in (
+            ("related_decision", "decisions.BoardDecisionPage", "Choose a board decision page."),
+            ("related_faq", "decisions.FAQPage", "Choose a frequently asked questions page."),
+        ):
+            model = model_or_none(model_string)
+            target = getattr(self, field)
+            if (
+                model is not None
+                and target is not None
+                and not issubclass(target.specific_class or Page, model)
+            ):
+                errors[field] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent().specific
+        context["feed_url"] = parent.feed_url() if hasattr(parent, "feed_url") else None
+        return context
+
+    # -- what the template shows ------------------------------------------------
+    @property
+    def audience_label(self):
+        return dict(AUDIENCE_CHOICES).get(self.audience, self.audience)
+
+    @cached_property
+    def contents(self):
+        """The contents list: the body's heading 2s, linking to their ids
+        (the heading block renders `id="{{ text|slugify }}"`)."""
+        return [
+            {"label": block.value["text"], "href": f"#{slugify(block.value['text'])}"}
+            for block in self.body
+            if block.block_type == "heading" and str(block.value.get("level")) == "2"
+        ]
+
+    @cached_property
+    def documents(self):
+        """The attached documents in the editor's order (one query)."""
+        return [
+            attachment.document
+            for attachment in self.attachments.select_related("document").all()
+            if attachment.document is not None
+        ]
+
+    @cached_property
+    def places(self):
+        """Live pages of the places this briefing is about, once each."""
+        places, seen = [], set()
+        for link in self.place_links.all().select_related("place"):
+            place = link.place
+            if place is not None and place.live and place.pk not in seen:
+                seen.add(place.pk)
+                places.append(place)
+        return places
+
+    def _live(self, field):
+        target = getattr(self, field)
+        return target if target is not None and target.live else None
+
+    @cached_property
+    def decision(self):
+        return self._live("related_decision")
+
+    @cached_property
+    def faq(self):
+        return self._live("related_faq")
+
+    @cached_property
+    def change_history(self):
+        """Public changes, newest first."""
+        return sorted(self.changes.all(), key=lambda change: change.date, reverse=True)
+
+    @property
+    def last_updated(self):
+        history = self.change_history
+        return history[0].date if history else None
+
+    @property
+    def json_ld_data(self):
+        """schema.org Report: the briefing, its audience, places and files."""
+        site = self.get_site()
+        root = site.root_url if site else ""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "headline": self.title,
+            "name": self.title,
+            "description": self.summary,
+            "url": self.full_url,
+            "inLanguage": "en-GB",
+            "datePublished": self.publication_date.isoformat(),
+            "dateModified": (self.last_updated or self.publication_date).isoformat(),
+            "audience": {"@type": "Audience", "audienceType": self.audience_label},
+        }
+        if self.places:
+            data["about"] = [{"@type": "Place", "name": place.title} for place in self.places]
+        if self.documents:
+            data["associatedMedia"] = [
+                {
+                    "@type": "MediaObject",
+                    "name": document.title,
+                    "contentUrl": root + document.url,
+                    "encodingFormat": document.content_type.split(";")[0],
+                    "contentSize": document.size_text,
+                    "inLanguage": document.language,
+                }
+                for document in self.documents
+            ]
+        return data
+
+
+class BriefingPlace(Orderable):
+    """A place a briefing is about (a link to a place partnership page)."""
+
+    page = ParentalKey(BriefingPage, on_delete=models.CASCADE, related_name="place_links")
+    place = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A place partnership this briefing is about.",
+    )
+
+    panels = [OptionalTypePageChooserPanel("place", page_type=PLACE_PAGE_MODEL)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "place"
+
+
+class BriefingAttachment(Orderable):
+    """A document attached to a briefing, e.g. its PDF version."""
+
+    page = ParentalKey(BriefingPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "briefings.PublicDocument",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=(
+            "The file. Its title is the link text, followed by its type, size and pages, "
+            "e.g. “Stakeholder briefing (PDF, 312 KB, 8 pages)”."
+        ),
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "document"
+
+
+class BriefingChange(Orderable):
+    """A public note of a change: “Updated 5 August 2022: added frequently
+    asked questions”."""
+
+    page = ParentalKey(BriefingPage, on_delete=models.CASCADE, related_name="changes")
+    date = models.DateField(help_text="When the change was published.")
+    note = models.CharField(
+        max_length=255,
+        help_text="What changed, in a short sentence, e.g. “Added frequently asked questions”.",
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "change"
+
+    @property
+    def note_text(self):
+        """The note as it reads after “Updated 5 August 2022:”."""
+        note = self.note.strip()
+        return note[:1].lower() + note[1:] if note[:2] != note[:2].upper() else note

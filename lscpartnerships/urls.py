@@ -12,6 +12,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
+    # Documents: our stable /documents/<id>/<slug>/ addresses first (briefings
+    # app), then Wagtail's, whose old-style links redirect to them.
+    path("documents/", include("briefings.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     # models: the header and footer come from our own SiteSettings).
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -125,12 +126,26 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "NHS Lancashire and South Cumbria place-based partnerships"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 WAGTAIL_I18N_ENABLED = False
 # Custom models (defined before any content referenced them): images need alt
 # text; documents carry honest metadata and download counts.
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "briefings.PublicDocument"
+
+# Documents (briefings app; see docs/decisions/0012 and 0013). Files are served
+# by briefings.views.serve_document at /documents/<id>/<slug>/: PDFs inline,
+# others as downloads, public only while a live page uses them, counted.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "briefings.forms.PublicDocumentForm"
+# Largest file editors may upload, in megabytes.
+DOCUMENT_MAX_UPLOAD_MB = env.int("DOCUMENT_MAX_UPLOAD_MB", default=20)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024
+# PDF page counting runs pypdf in a child process: give up after this many
+# seconds, and do not try on PDFs bigger than this many megabytes.
+DOCUMENT_PAGE_COUNT_TIMEOUT = env.float("DOCUMENT_PAGE_COUNT_TIMEOUT", default=5.0)
+DOCUMENT_PAGE_COUNT_MAX_MB = env.int("DOCUMENT_PAGE_COUNT_MAX_MB", default=20)
 # Editors' pages open with the accessibility checker in the userbar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

@@ -1,0 +1,79 @@
+"""Forms: the public filter on the briefings list, and the admin form for
+documents (settings.WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+
+from django import forms
+from wagtail.documents.forms import BaseDocumentForm
+
+from .models import AUDIENCE_CHOICES
+
+FILTER_FIELDS = ("place", "audience", "year")
+
+
+class BriefingFilterForm(forms.Form):
+    """Place, audience and year, read from the query string.
+
+    A value that is not on offer (a mistyped or outdated link) is reported
+    next to its field and ignored; it never causes an error page.
+    """
+
+    place = forms.ChoiceField(label="Place", required=False)
+    audience = forms.ChoiceField(
+        label="Audience",
+        required=False,
+        choices=[("", "All audiences"), *AUDIENCE_CHOICES],
+    )
+    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
+
+    error_messages = {
+        "place": "There are no briefings for that place. Choose a place from the list.",
+        "audience": "Choose an audience from the list.",
+        "year": "There are no briefings from that year. Choose a year from the list.",
+    }
+
+    def __init__(self, data, places, years):
+        # Only the filter parameters count; "page" and anything else are ignored.
+        data = {name: data.get(name, "").strip()[:100] for name in FILTER_FIELDS if name in data}
+        super().__init__(data)
+        self.fields["place"].choices = [("", "All places")] + [
+            (slug, title) for _pk, slug, title in places
+        ]
+        self.fields["year"].choices = [("", "All years")] + [(str(year), year) for year in years]
+        for name, field in self.fields.items():
+            field.error_messages["invalid_choice"] = self.error_messages[name]
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in FILTER_FIELDS)
+
+
+class PublicDocumentForm(BaseDocumentForm):
+    """Wagtail's document form, plus what editors of public documents need.
+
+    - The language defaults to en-GB when left blank, so the multiple-upload
+      page (which sends only a title and a file) saves the document at once
+      rather than parking the upload half-done.
+    - Editors see how many times the public has downloaded the document.
+    The upload checks themselves are in PublicDocument.clean (validators.py).
+    """
+
+    downloads = forms.IntegerField(
+        label="Downloads",
+        required=False,
+        disabled=True,
+        help_text=(
+            "How many times the public has downloaded this document. Counted on the server, "
+            "without cookies or personal data; editors' own downloads are not counted."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            self.fields["language"].required = False
+        if self.instance.pk:
+            self.fields["downloads"].initial = self.instance.download_count
+        else:
+            del self.fields["downloads"]
+
+    def clean_language(self):
+        return (self.cleaned_data.get("language") or "").strip() or "en-GB"

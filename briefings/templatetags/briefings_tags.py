@@ -1,0 +1,29 @@
+"""Template helpers for document links, shared by every page that lists files
+(briefings, and board papers on decisions) through
+templates/briefings/includes/document_link.html."""
+
+from urllib.parse import quote
+
+from django import template
+
+register = template.Library()
+
+#: Where readers ask for an accessible format when Site settings has no email
+#: address (the seeds give none, so none is invented).
+CONTACT_PAGE_URL = "/contact-us/"
+
+
+@register.simple_tag(takes_context=True)
+def accessible_format_href(context, document):
+    """A mailto link to the contact address in Site settings, with a subject
+    naming the document; the Contact us page when no address is set."""
+    from lscpartnerships.core.models import SiteSettings
+
+    request = context.get("request")
+    email = ""
+    if request is not None:
+        email = (SiteSettings.for_request(request).contact_email or "").strip()
+    if not email:
+        return CONTACT_PAGE_URL
+    subject = quote(f"Accessible format request: {document.title}")
+    return f"mailto:{email}?subject={subject}"

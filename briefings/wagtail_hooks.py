@@ -1,0 +1,52 @@
+"""Admin and serving hooks for documents.
+
+- Editors see download counts in a sortable "Downloads" column of the
+  documents listing (and on each document's edit form, see forms.py).
+- `before_serve_document`: the public only gets documents used by a live
+  public page; Wagtail's old file-name URLs redirect to the stable ones.
+"""
+
+from django.urls import path
+from django.utils.functional import cached_property
+from wagtail import hooks
+from wagtail.admin.ui.tables import NumberColumn
+from wagtail.documents.views import documents as document_views
+
+from .views import check_document_is_public, redirect_wagtail_document_url
+
+
+class DocumentIndexView(document_views.IndexView):
+    """Wagtail's documents listing with a "Downloads" column."""
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        columns.insert(
+            len(columns) - 1,
+            NumberColumn(
+                "download_count",
+                label="Downloads",
+                sort_key="download_count",
+                width="12%",
+            ),
+        )
+        return columns
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_document_listing():
+    # Registered before Wagtail's documents app (order -10), so these paths
+    # answer /admin/documents/ and its search results; every other documents
+    # admin URL stays Wagtail's own.
+    return [
+        path("documents/", DocumentIndexView.as_view(), name="briefings_documents_index"),
+        path(
+            "documents/results/",
+            DocumentIndexView.as_view(results_only=True),
+            name="briefings_documents_index_results",
+        ),
+    ]
+
+
+hooks.register("before_serve_document", check_document_is_public, order=-10)
+hooks.register("before_serve_document", redirect_wagtail_document_url, order=100)
