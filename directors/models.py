@@ -1,1 +1,233 @@
-"""Directors of health and care integration: index and profile pages."""
+"""Directors of health and care integration: index and profile pages.
+
+A profile links back to its place with a plain page link (places live in
+another app, which this one never imports); the place page links to its
+director the same way, so each side is edited where editors expect it.
+"""
+
+import calendar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from lscpartnerships.core.models import BasePage
+from lscpartnerships.core.pagination import paginate
+
+PLACE_PAGE_TYPE = ("places", "placepartnershippage")
+ORGANISATION = "NHS Lancashire and South Cumbria"
+
+#: The one rendition of a portrait every listing and profile uses, so it can be
+#: prefetched for a whole listing in one query.
+PORTRAIT_SPEC = "fill-400x400"
+
+
+def _is_page_of_type(page, app_label_model):
+    content_type = page.content_type
+    return (content_type.app_label, content_type.model) == app_label_model
+
+
+class DirectorIndexPage(BasePage):
+    """The list of directors of health and care integration (/directors/),
+    each as a card with photo, name, job title and place. There is one, under
+    the home page."""
+
+    page_description = "The list of directors of health and care integration. There is only one."
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Optional paragraphs shown above the list of directors.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["directors.DirectorProfilePage"]
+    max_count = 1
+
+    per_page = 12
+
+    def directors(self):
+        """Live public profiles with place, photo and its rendition fetched in bulk:
+        the query count does not grow with the number of directors."""
+        return (
+            DirectorProfilePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("place")
+            .prefetch_related(
+                Prefetch(
+                    "photo",
+                    queryset=get_image_model().objects.prefetch_renditions(PORTRAIT_SPEC),
+                )
+            )
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["directors"] = paginate(request, self.directors(), self.per_page)
+        return context
+
+
+class DirectorProfilePage(BasePage):
+    """A director of health and care integration: role, place, appointment,
+    other roles and biography, with schema.org Person data for search engines.
+
+    The page title is the director's name.
+    """
+
+    page_description = "A director of health and care integration. The title is their name."
+
+    DATE_PRECISION_CHOICES = [
+        ("day", "Day (e.g. 5 August 2022)"),
+        ("month", "Month (e.g. August 2022)"),
+        ("year", "Year (e.g. 2022)"),
+    ]
+
+    job_title = models.CharField(
+        max_length=200,
+        help_text="e.g. “Director of Health and Care Integration, Blackpool”.",
+    )
+    place = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The place-based partnership this director leads.",
+    )
+    photo = models.ForeignKey(
+        "core.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "A portrait, ideally square. Its alternative text is used; if it has none, "
+            "“Portrait of <name>” is."
+        ),
+    )
+    appointment_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the director was appointed. If only the month is known, use the 1st.",
+    )
+    appointment_date_precision = models.CharField(
+        max_length=5,
+        choices=DATE_PRECISION_CHOICES,
+        default="day",
+        help_text="How much of the date is known: only that much is shown.",
+    )
+    other_roles = StreamField(
+        [
+            (
+                "role",
+                blocks.CharBlock(
+                    label="Role",
+                    icon="user",
+                    help_text="e.g. “Statutory director of adult social services, Blackpool Council”.",
+                ),
+            )
+        ],
+        blank=True,
+        help_text="Optional other roles the director holds, one per item.",
+    )
+    biography = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text="The director's background, in short paragraphs.",
+    )
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Optional notice shown prominently, e.g. “Louise expects to take up post once "
+            "she has appointed a deputy in the county council.”"
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("job_title"),
+        PageChooserPanel("place", page_type="places.PlacePartnershipPage"),
+        FieldPanel("photo"),
+        FieldRowPanel(
+            [FieldPanel("appointment_date"), FieldPanel("appointment_date_precision")],
+            heading="Appointed",
+        ),
+        FieldPanel("note"),
+        FieldPanel("other_roles"),
+        FieldPanel("biography"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("job_title", boost=2),
+        index.SearchField("biography"),
+        index.SearchField("other_roles"),
+        index.FilterField("place"),
+    ]
+
+    parent_page_types = ["directors.DirectorIndexPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if self.place_id and not _is_page_of_type(self.place, PLACE_PAGE_TYPE):
+            raise ValidationError({"place": "Choose a place-based partnership page."})
+
+    @property
+    def appointment_display(self):
+        """The appointment date to the precision known: “August 2022”, not “1 August 2022”."""
+        date = self.appointment_date
+        if date is None:
+            return ""
+        if self.appointment_date_precision == "year":
+            return str(date.year)
+        if self.appointment_date_precision == "month":
+            return f"{calendar.month_name[date.month]} {date.year}"
+        return f"{date.day} {calendar.month_name[date.month]} {date.year}"
+
+    @property
+    def portrait_alt(self):
+        """The photo's own alternative text, or “Portrait of <name>” if it has none."""
+        own = getattr(self.photo, "default_alt_text", "") if self.photo_id else ""
+        return own or f"Portrait of {self.title}"
+
+    def live_place(self):
+        """The place page if it is published, else None."""
+        if not self.place_id or self.place is None or not self.place.live:
+            return None
+        return self.place
+
+    @property
+    def json_ld_data(self):
+        """schema.org Person for this director."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": self.title,
+            "jobTitle": self.job_title,
+            "worksFor": {"@type": "GovernmentOrganization", "name": ORGANISATION},
+        }
+        url = self.full_url
+        if url:
+            data["url"] = url
+        if self.summary:
+            data["description"] = self.summary
+        if self.photo_id and self.photo is not None:
+            rendition_url = self.photo.get_rendition(PORTRAIT_SPEC).url
+            site = self.get_site()
+            data["image"] = (
+                rendition_url
+                if rendition_url.startswith(("http://", "https://")) or site is None
+                else site.root_url + rendition_url
+            )
+        return data

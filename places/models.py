@@ -1,1 +1,291 @@
-"""Place-based partnerships: the index of places and one page per place."""
+"""Place-based partnerships: the index of places, one page per place, and the
+former partnerships (ICPs) they replaced in 2022.
+
+A place links to its director with a plain page link (directors live in another
+app, which this one never imports); board decisions and briefings about a place
+are found through the cross-app `related` registry, so this app does not need
+to know how those apps store the link.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from lscpartnerships.core.blocks import ContentStreamBlock
+from lscpartnerships.core.models import BasePage
+from lscpartnerships.core.pagination import paginate
+from lscpartnerships.core.relations import related
+
+DIRECTOR_PAGE_TYPE = ("directors", "directorprofilepage")
+
+
+def _is_page_of_type(page, app_label_model):
+    """True when `page` is of the concrete page type `(app_label, model)`."""
+    content_type = page.content_type
+    return (content_type.app_label, content_type.model) == app_label_model
+
+
+class PlacePrioritiesBlock(ContentStreamBlock):
+    """What a place is working on: headings, text, a list of aims, inset text
+    and an action link.
+
+    Curated from the shared ContentStreamBlock (so heading levels are still
+    checked): a place's priorities are short statements of aims, not a
+    narrative page, so quotes, expanders, images and the site-wide contact
+    block are left out; the place page shows its own contact details.
+    """
+
+    quote = None
+    expander = None
+    image = None
+    contact_details = None
+
+
+class PlaceIndexPage(BasePage):
+    """The list of place-based partnerships (/places/), with how the former
+    partnerships changed into the current places.
+
+    There is one, under the home page. The history prose is editable because
+    the seeds state the facts (five former partnerships known as ICPs, replaced
+    in July 2022) without naming the five; the table of former partnerships
+    appears once editors add them as snippets.
+    """
+
+    page_description = "The list of place-based partnerships. There is only one."
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Optional paragraphs shown above the list of places.",
+    )
+    history = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text=(
+            "How the former partnerships changed into the current places. Shown under "
+            "“How the partnerships have changed”, above the table of former partnerships "
+            "(Snippets → Former partnerships)."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("history"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("history"),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["places.PlacePartnershipPage"]
+    max_count = 1
+
+    #: Places are few; a page of 12 keeps the cards on one page but still
+    #: bounds the query if the list ever grows.
+    per_page = 12
+
+    def places(self):
+        """Live public places, each with its director's page in the same query."""
+        return (
+            PlacePartnershipPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("director")
+            .order_by("path")
+        )
+
+    def former_partnerships(self):
+        """Every former partnership with its successors (two queries in all)."""
+        return FormerPartnership.objects.prefetch_related("successors")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["places"] = paginate(request, self.places(), self.per_page)
+        context["former_partnerships"] = list(self.former_partnerships())
+        return context
+
+
+class PlacePartnershipPage(BasePage):
+    """One place-based partnership: its local authority, its director, its
+    priorities, the areas it covers, how to contact it, the partnerships it
+    replaced, and the board decisions and briefings about it."""
+
+    page_description = (
+        "A place-based partnership, e.g. Blackpool: its local authority, director, "
+        "priorities and contact details."
+    )
+
+    local_authority_name = models.CharField(
+        max_length=200,
+        help_text="The upper tier local authority the place is aligned to, e.g. “Blackpool Council”.",
+    )
+    local_authority_url = models.URLField(
+        blank=True,
+        help_text="Optional address of the local authority's website, e.g. https://www.example.gov.uk/.",
+    )
+    director = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The director of health and care integration who leads this place.",
+    )
+    priorities = StreamField(
+        PlacePrioritiesBlock(),
+        blank=True,
+        help_text="What this place is working on. Start headings at heading 2.",
+    )
+    areas_covered = StreamField(
+        [
+            (
+                "area",
+                blocks.CharBlock(
+                    label="Area",
+                    icon="site",
+                    help_text="A neighbourhood, town or district, e.g. “Barrow-in-Furness”.",
+                ),
+            )
+        ],
+        blank=True,
+        help_text="Optional neighbourhoods or areas this place covers, one per item.",
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Optional email address for questions about this place."
+    )
+    contact_phone = models.CharField(
+        max_length=40, blank=True, help_text="Optional telephone number, e.g. 01234 567890."
+    )
+    contact_address = models.TextField(
+        blank=True, help_text="Optional postal address, one line per line of the address."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("local_authority_name"), FieldPanel("local_authority_url")],
+            heading="Local authority",
+        ),
+        PageChooserPanel("director", page_type="directors.DirectorProfilePage"),
+        FieldPanel("priorities"),
+        FieldPanel("areas_covered"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
+            heading="Contact details",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("local_authority_name", boost=2),
+        index.SearchField("priorities"),
+        index.SearchField("areas_covered"),
+        index.FilterField("director"),
+    ]
+
+    parent_page_types = ["places.PlaceIndexPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if self.director_id and not _is_page_of_type(self.director, DIRECTOR_PAGE_TYPE):
+            raise ValidationError({"director": "Choose a director's profile page."})
+
+    @property
+    def has_contact_details(self):
+        return bool(self.contact_email or self.contact_phone or self.contact_address.strip())
+
+    def live_director(self):
+        """The director's profile if it is published, else None."""
+        if not self.director_id or self.director is None or not self.director.live:
+            return None
+        return self.director.specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["director"] = self.live_director()
+        saved = self.pk is not None  # a preview of a new page has no links yet
+        context["predecessors"] = list(self.predecessors.all()) if saved else []
+        # Registered by the decisions and briefings apps; [] until they exist.
+        context["related_decisions"] = related.pages("decisions_for_place", self) if saved else []
+        context["related_briefings"] = related.pages("briefings_for_place", self) if saved else []
+        return context
+
+
+class FormerPartnership(ClusterableModel):
+    """A place-based partnership from before the July 2022 change (they were
+    known as Integrated Care Partnerships, ICPs), and the place or places that
+    took over from it. Listed on the places index ("old to new") and on each
+    successor's page.
+
+    A snippet rather than a page: former partnerships have no page of their
+    own, only a row in the history.
+    """
+
+    name = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="The partnership's name as it was known, e.g. “… Integrated Care Partnership”.",
+    )
+    start_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Optional year the partnership began, e.g. 2016."
+    )
+    end_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Year it was replaced. The board decided the change in July 2022.",
+    )
+    successors = ParentalManyToManyField(
+        "places.PlacePartnershipPage",
+        blank=True,
+        related_name="predecessors",
+        help_text="The current place or places that took over from this partnership.",
+    )
+    note = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="Optional short note shown with the partnership, e.g. which areas moved where.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading="Years active"),
+        FieldPanel("successors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "former partnership"
+        verbose_name_plural = "former partnerships"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "The partnership cannot end before it began."})
+
+    @property
+    def years_active(self):
+        """“2016 to 2022”, “Until 2022”, “From 2016” or "" when neither year is known."""
+        if self.start_year and self.end_year:
+            return f"{self.start_year} to {self.end_year}"
+        if self.end_year:
+            return f"Until {self.end_year}"
+        if self.start_year:
+            return f"From {self.start_year}"
+        return ""
