@@ -5,6 +5,8 @@ use; page types that need less curate it by subclassing. Each block has an
 icon, a template that renders NHS.UK markup and a preview value for the admin.
 """
 
+from html.parser import HTMLParser
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -43,12 +45,64 @@ def check_link_text(text):
     return None
 
 
+class _LinkTextParser(HTMLParser):
+    """Collects the text of every <a> in a rich text value's HTML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._depth += 1
+            self.links.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.links[-1] += data
+
+
+def rich_text_link_errors(value):
+    """Messages for links in rich text whose text is empty or says nothing
+    about where they go ("click here", "read more"…), one per bad link."""
+    source = getattr(value, "source", value) or ""
+    parser = _LinkTextParser()
+    parser.feed(str(source))
+    parser.close()
+    messages = []
+    for text in parser.links:
+        text = " ".join(text.split())
+        if not text:
+            messages.append(
+                "A link has no text, so screen readers cannot say where it goes. Select the "
+                "link and type words that describe its destination, or remove it."
+            )
+            continue
+        message = check_link_text(text)
+        if message:
+            messages.append(f"The link text {message} Select the link and retype its text.")
+    return messages
+
+
 class RichTextBlock(blocks.RichTextBlock):
-    """Paragraphs, lists and links. Headings are separate blocks."""
+    """Paragraphs, lists and links. Headings are separate blocks; link texts
+    are checked, so every link makes sense read on its own (WCAG 2.4.4)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        messages = rich_text_link_errors(value)
+        if messages:
+            raise ValidationError([ValidationError(message) for message in messages])
+        return value
 
     class Meta:
         icon = "pilcrow"
@@ -100,6 +154,15 @@ class InsetTextBlock(NHSInsetTextBlock):
         template = "wagtailnhsukfrontend/inset_text.html"
         preview_value = {"body": "<p>This information is being reviewed.</p>"}
 
+    def clean(self, value):
+        value = super().clean(value)
+        messages = rich_text_link_errors(value.get("body"))
+        if messages:
+            raise blocks.StructBlockValidationError(
+                block_errors={"body": ValidationError([ValidationError(m) for m in messages])}
+            )
+        return value
+
 
 class AimsListBlock(blocks.StructBlock):
     """A numbered or bulleted list of aims or priorities."""
@@ -146,11 +209,33 @@ class ActionLinkBlock(NHSActionLinkBlock):
 
 
 class ExpanderBlock(NHSExpanderBlock):
-    """NHS.UK expander (details/summary): works without JavaScript."""
+    """NHS.UK expander (details/summary): works without JavaScript. Links
+    inside it are checked like links anywhere else."""
 
     class Meta:
         icon = "plus-inverse"
         template = "wagtailnhsukfrontend/expander.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        for index, child in enumerate(value.get("body") or []):
+            if child.block_type == "richtext":
+                messages = rich_text_link_errors(child.value)
+            elif child.block_type == "action_link":
+                message = check_link_text(child.value.get("text"))
+                messages = [message] if message else []
+            elif child.block_type == "inset_text":
+                messages = rich_text_link_errors(child.value.get("body"))
+            else:
+                messages = []
+            if messages:
+                errors[index] = ValidationError([ValidationError(m) for m in messages])
+        if errors:
+            raise blocks.StructBlockValidationError(
+                block_errors={"body": StreamBlockValidationError(block_errors=errors)}
+            )
+        return value
 
 
 class ImageBlock(blocks.StructBlock):

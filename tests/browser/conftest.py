@@ -152,3 +152,27 @@ def admin_page(browser, site_server):
     tab.wait_for_url(site_server + "/admin/")
     yield tab
     context.close()
+
+
+# -- accessibility suite (tests/browser/test_accessibility.py, test_a11y_*.py) -------
+
+
+@pytest.fixture(scope="session")
+def sitemap_paths(site_server):
+    """Paths of every page /sitemap.xml lists, fetched once per session."""
+    from tests.browser.a11y import sitemap_paths as read_sitemap
+
+    paths = read_sitemap(site_server)
+    assert paths, "The sitemap lists no pages"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def a11y_summary(request):
+    """Counts what the accessibility tests checked; at the end of the session it is
+    written to test-artifacts/a11y-summary.txt and printed in the test output."""
+    from tests.browser.a11y import Summary
+
+    summary = Summary()
+    yield summary
+    summary.report(request.config)
