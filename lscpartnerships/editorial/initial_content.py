@@ -1,9 +1,10 @@
 """Editorial set-up run by load_initial_content: groups and the sign-off workflow.
 
 The data migration (migrations/0001_roles_and_workflow.py) already creates them
-on every new database. Running the same idempotent set-up once from the loader
-covers a database restored from an older dump or whose groups were created by
-hand: it only adds what is missing and is recorded, so it never runs again.
+on every new database. Running the same set-up once from the loader covers a
+database restored from a dump made before that migration: it creates only
+groups and the workflow that do not exist (an existing group is left exactly as
+administrators set it up), and is recorded, so it never runs again.
 """
 
 from django.apps import apps

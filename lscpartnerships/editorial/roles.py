@@ -5,9 +5,9 @@ permissions on the tree root (GroupPagePermission), collection permissions for
 images and documents (GroupCollectionPermission) and a workflow with one
 GroupApprovalTask. `ensure_roles_and_workflow(apps)` is written against an app
 registry so the data migration (historical models) and the initial-content
-loader (real models) share it. It only ever adds what is missing: a permission
-an administrator removed later is not put back by a second run, because the
-migration runs once and the loader runs it once (see `initial_content.py`).
+loader (real models) share it. It only creates what does not exist: a group
+that exists is left exactly as administrators have set it up, and the workflow
+is attached to the root only when it is first created.
 """
 
 from django.conf import settings
@@ -17,6 +17,7 @@ APPROVERS = "Comms approvers"
 ADMINISTRATORS = "Site administrators"
 WORKFLOW = "Comms sign-off"
 TASK = "Comms approvers"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 #: Page permission types each group holds on the tree root (so on every page).
 #: Editors can add and edit drafts but never publish: with a workflow on the
@@ -90,7 +91,7 @@ def _permission(apps, app_label, model, codename):
 
 
 def ensure_roles_and_workflow(apps):
-    """Create the groups, their permissions and the workflow; add only what is missing."""
+    """Create the groups with their permissions, and the workflow, if they do not exist."""
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
@@ -103,8 +104,10 @@ def ensure_roles_and_workflow(apps):
 
     groups = {}
     for name in (EDITORS, APPROVERS, ADMINISTRATORS):
-        group, _ = Group.objects.get_or_create(name=name)
+        group, created = Group.objects.get_or_create(name=name)
         groups[name] = group
+        if not created:
+            continue
         group.permissions.add(access_admin)
         if root_page is not None:
             for permission_type in PAGE_PERMISSIONS[name]:
@@ -121,9 +124,10 @@ def ensure_roles_and_workflow(apps):
                     collection=root_collection,
                     permission=_permission(apps, app_label, model, codename),
                 )
-    groups[ADMINISTRATORS].permissions.add(
-        *[_permission(apps, *spec) for spec in _administrator_model_permissions()]
-    )
+        if name == ADMINISTRATORS:
+            group.permissions.add(
+                *[_permission(apps, *spec) for spec in _administrator_model_permissions()]
+            )
 
     if root_page is not None:
         ensure_workflow(apps, groups[APPROVERS], root_page)
@@ -134,8 +138,9 @@ def ensure_workflow(apps, approvers, root_page):
     """The "Comms sign-off" workflow: one group approval task for the approvers,
     assigned to the tree root so every page on every site goes through it.
 
-    Wagtail's own "Moderators approval" workflow sat on the root; a page has one
-    workflow, so ours replaces it there and the old one is deactivated.
+    A page has one workflow. On a new database the root carries Wagtail's
+    default "Moderators approval"; ours replaces it and the old one is
+    deactivated. A workflow an administrator chose for the root is left alone.
     """
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
@@ -143,6 +148,9 @@ def ensure_workflow(apps, approvers, root_page):
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
+    workflow = Workflow.objects.filter(name=WORKFLOW).first()
+    if workflow is not None:
+        return workflow
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
@@ -150,15 +158,13 @@ def ensure_workflow(apps, approvers, root_page):
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK, content_type=task_type, active=True)
         task.groups.add(approvers)
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    if created:
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow = Workflow.objects.create(name=WORKFLOW, active=True)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
 
     current = WorkflowPage.objects.filter(page=root_page).first()
     if current is None:
         WorkflowPage.objects.create(page=root_page, workflow=workflow)
-    elif current.workflow_id != workflow.pk and created:
-        # Only on first creation: an administrator's later choice of workflow stands.
+    elif current.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
         previous = current.workflow
         current.workflow = workflow
         current.save()

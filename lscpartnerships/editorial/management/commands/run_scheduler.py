@@ -10,7 +10,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 
@@ -39,7 +39,11 @@ class Command(BaseCommand):
         runs = 0
         try:
             while True:
-                close_old_connections()
+                # A long-running loop must not keep a broken or stale connection
+                # (the database restarted, CONN_MAX_AGE passed). Inside a
+                # transaction (tests) the connection is the caller's to manage.
+                if not connection.in_atomic_block:
+                    close_old_connections()
                 started = timezone.now()
                 try:
                     call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
