@@ -4,7 +4,6 @@ import datetime
 
 import factory
 import wagtail_factories
-from django.core.files.base import ContentFile
 
 from .models import (
     BriefingAttachment,
@@ -27,7 +26,7 @@ def pdf_bytes(title="Stakeholder briefing", paragraphs=1):
 
 class PublicDocumentFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Stakeholder briefing {n}")
-    file = factory.LazyAttribute(lambda doc: ContentFile(pdf_bytes(doc.title), name="briefing.pdf"))
+    file = factory.django.FileField(filename="briefing.pdf", data=pdf_bytes())
 
     class Meta:
         model = PublicDocument

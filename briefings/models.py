@@ -281,13 +281,12 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
         """Newest briefings by publication date, for the home page."""
         return self.briefings().defer_streamfields()[:limit]
 
-    def place_options(self):
+    def place_options(self, briefings=None):
         """(id, slug, title) of the places a visitor can filter by: every live
         place partnership page, and any other page a live briefing links to
-        as a place. One query."""
-        linked = BriefingPlace.objects.filter(page__in=self.briefings().values("pk")).values(
-            "place_id"
-        )
+        as a place. One query (`briefings` is the live listing, if built)."""
+        briefings = self.briefings() if briefings is None else briefings
+        linked = BriefingPlace.objects.filter(page__in=briefings.values("pk")).values("place_id")
         condition = Q(pk__in=linked)
         place_model = model_or_none(PLACE_PAGE_MODEL)
         if place_model is not None:
@@ -326,7 +325,7 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         briefings = self.briefings()
-        places = self.place_options()
+        places = self.place_options(briefings)
         years = [date.year for date in briefings.dates("publication_date", "year", order="DESC")]
         form = BriefingFilterForm(request.GET, places=places, years=years)
         form.is_valid()
@@ -483,24 +482,6 @@ class BriefingPage(BasePage):
 
     class Meta:
         verbose_name = "briefing"
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for field, model_string, message in (
-            ("related_decision", "decisions.BoardDecisionPage", "Choose a board decision page."),
-            ("related_faq", "decisions.FAQPage", "Choose a frequently asked questions page."),
-        ):
-            model = model_or_none(model_string)
-            target = getattr(self, field)
-            if (
-                model is not None
-                and target is not None
-                and not issubclass(target.specific_class or Page, model)
-            ):
-                errors[field] = message
-        if errors:
-            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,243 @@
+"""Briefing page types: they render, editors can create them through the admin
+form, the tree is closed, and a briefing shows its contents list, change
+history and related pages (which also list it back)."""
+
+import datetime
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from briefings.factories import (
+    BriefingChangeFactory,
+    BriefingIndexPageFactory,
+    BriefingPageFactory,
+    BriefingPlaceFactory,
+    PublicDocumentFactory,
+)
+from briefings.models import BriefingAttachment, BriefingIndexPage, BriefingPage
+from lscpartnerships.core.factories import ContentPageFactory
+from lscpartnerships.core.models import HomePage
+from lscpartnerships.core.relations import related
+
+
+class TestBriefingPageTypes(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        root = Page.get_first_root_node()
+        cls.home = HomePage(title="Home", slug="home-briefings", summary="The home page.")
+        root.add_child(instance=cls.home)
+        Site.objects.update(root_page=cls.home)
+        cls.index = BriefingIndexPageFactory(parent=cls.home)
+        cls.briefing = BriefingPageFactory(parent=cls.index, title="Stakeholder briefing")
+        cls.place = ContentPageFactory(parent=cls.home, title="Blackpool", slug="blackpool")
+        cls.document = PublicDocumentFactory(title="Stakeholder briefing")
+
+    def setUp(self):
+        self.login()
+
+    def test_pages_render(self):
+        self.assertPageIsRenderable(self.index)
+        self.assertPageIsRenderable(self.briefing)
+
+    def test_tree_is_closed(self):
+        self.assertAllowedParentPageTypes(BriefingIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(BriefingIndexPage, {BriefingPage})
+        self.assertAllowedParentPageTypes(BriefingPage, {BriefingIndexPage})
+        self.assertAllowedSubpageTypes(BriefingPage, set())
+        self.assertCanNotCreateAt(HomePage, BriefingPage)
+        # There is only one index.
+        assert not BriefingIndexPage.can_create_at(self.home)
+
+    def test_briefing_created_through_the_admin_form(self):
+        self.assertCanCreate(
+            self.index,
+            BriefingPage,
+            nested_form_data(
+                {
+                    "title": "Review of place-based partnerships",
+                    "slug": "review",
+                    "summary": "What the board decided.",
+                    "publication_date": "2022-07-27",
+                    "audience": "stakeholders",
+                    "body": streamfield(
+                        [
+                            ("heading", {"text": "The decision", "level": "2"}),
+                            ("rich_text", rich_text("<p>The board made a decision.</p>")),
+                        ]
+                    ),
+                    "attachments": inline_formset([{"document": self.document.pk}]),
+                    "place_links": inline_formset([{"place": self.place.pk}]),
+                    "changes": inline_formset(
+                        [{"date": "2022-08-05", "note": "Added frequently asked questions"}]
+                    ),
+                }
+            ),
+        )
+        page = BriefingPage.objects.get(slug="review")
+        assert page.live
+        assert page.publication_date == datetime.date(2022, 7, 27)
+        assert [a.document for a in page.attachments.all()] == [self.document]
+        assert [link.place_id for link in page.place_links.all()] == [self.place.pk]
+        assert page.changes.get().note == "Added frequently asked questions"
+
+    def test_heading_levels_are_checked_in_the_body(self):
+        response = self.client.post(
+            f"/admin/pages/add/briefings/briefingpage/{self.index.pk}/",
+            nested_form_data(
+                {
+                    "title": "Skipping headings",
+                    "slug": "skipping",
+                    "summary": "A summary.",
+                    "publication_date": "2022-07-27",
+                    "audience": "stakeholders",
+                    "body": streamfield([("heading", {"text": "Too deep", "level": "4"})]),
+                    "attachments": inline_formset([]),
+                    "place_links": inline_formset([]),
+                    "changes": inline_formset([]),
+                }
+            ),
+        )
+        assert response.status_code == 200
+        assert not BriefingPage.objects.filter(slug="skipping").exists()
+
+
+@pytest.fixture
+def briefing(index, places):
+    page = BriefingPageFactory(
+        parent=index,
+        title="Review of place-based partnerships: stakeholder briefing",
+        summary="What the board decided on 27 July 2022.",
+        body=[
+            ("rich_text", "<p>This briefing is about the review.</p>"),
+            ("heading", {"text": "The decision", "level": "2"}),
+            ("rich_text", "<p>The board made a decision.</p>"),
+            ("heading", {"text": "Why it matters", "level": "2"}),
+            ("heading", {"text": "For residents", "level": "3"}),
+            ("heading", {"text": "Next steps", "level": "2"}),
+        ],
+    )
+    for place in places:
+        BriefingPlaceFactory(page=page, place=place)
+    BriefingChangeFactory(
+        page=page, date=datetime.date(2022, 8, 5), note="Added frequently asked questions"
+    )
+    page.save_revision().publish()
+    return page
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.django_db
+def test_contents_list_is_built_from_the_heading_2s(client, briefing):
+    html = soup(client.get(briefing.url))
+    contents = html.select("nav.nhsuk-contents-list a")
+    assert [(a.get_text(), a["href"]) for a in contents] == [
+        ("The decision", "#the-decision"),
+        ("Why it matters", "#why-it-matters"),
+        ("Next steps", "#next-steps"),
+    ]
+    for link in contents:  # every entry points at a heading on the page
+        assert html.find(id=link["href"][1:]).name == "h2"
+
+
+@pytest.mark.django_db
+def test_briefing_shows_dates_audience_places_and_change_history(client, briefing, places):
+    html = soup(client.get(briefing.url))
+    main = html.find("main").get_text(" ", strip=True)
+    assert html.find_all("h1")[0].get_text() == briefing.title
+    assert "Published 27 July 2022" in main
+    assert "Last updated 5 August 2022" in main
+    assert "Written for Stakeholders" in main
+    history = [li.get_text(" ", strip=True) for li in html.select("#change-history + ul li")]
+    assert history == [
+        "Updated 5 August 2022 : added frequently asked questions",
+        "Published 27 July 2022",
+    ]
+    places_row = html.find("dt", string="Places").find_parent("div")
+    place_links = {a.get_text(): a["href"] for a in places_row.select("a")}
+    assert place_links == {place.title: place.url for place in places}
+    assert len(html.find_all("h1")) == 1
+
+
+@pytest.mark.django_db
+def test_related_decision_and_faq_are_linked(client, briefing, home):
+    decision = ContentPageFactory(parent=home, title="Aligning to local authority boundaries")
+    faq = ContentPageFactory(parent=home, title="Frequently asked questions")
+    briefing.related_decision = decision
+    briefing.related_faq = faq
+    briefing.save_revision().publish()
+
+    html = soup(client.get(briefing.url))
+    links = {a.get_text(): a["href"] for a in html.select("#related + ul a")}
+    assert links == {decision.title: decision.url, faq.title: faq.url}
+
+    # An unpublished related page is not linked.
+    faq.unpublish()
+    html = soup(client.get(briefing.url))
+    assert [a.get_text() for a in html.select("#related + ul a")] == [decision.title]
+
+
+@pytest.mark.django_db
+def test_places_and_decisions_list_their_briefings(briefing, places, index, home):
+    """The other side of each link, through the cross-app registry."""
+    decision = ContentPageFactory(parent=home, title="A decision")
+    briefing.related_decision = decision
+    briefing.save_revision().publish()
+    older = BriefingPageFactory(
+        parent=index, title="Older briefing", publication_date=datetime.date(2022, 1, 1)
+    )
+    BriefingPlaceFactory(page=older, place=places[0])
+    older.save_revision().publish()
+    draft = BriefingPageFactory(parent=index, title="Draft briefing", live=False)
+    BriefingPlaceFactory(page=draft, place=places[0])
+    draft.save()
+
+    assert [p.title for p in related.pages("briefings_for_place", places[0])] == [
+        briefing.title,
+        "Older briefing",
+    ]
+    assert [p.title for p in related.pages("briefings_for_place", places[1])] == [briefing.title]
+    assert [p.title for p in related.pages("briefings_for_decision", decision)] == [briefing.title]
+
+
+@pytest.mark.django_db
+def test_json_ld_describes_the_briefing_and_its_files(client, briefing):
+    document = PublicDocumentFactory(title="Stakeholder briefing")
+    briefing.attachments.add(BriefingAttachment(document=document))
+    briefing.save_revision().publish()
+
+    html = soup(client.get(briefing.url))
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Report"
+    assert data["headline"] == briefing.title
+    assert data["datePublished"] == "2022-07-27"
+    assert data["dateModified"] == "2022-08-05"
+    assert data["audience"]["audienceType"] == "Stakeholders"
+    assert [place["name"] for place in data["about"]] == ["Blackpool", "Lancashire"]
+    assert data["associatedMedia"][0]["contentUrl"].endswith(document.url)
+    assert data["associatedMedia"][0]["encodingFormat"] == "application/pdf"
+
+
+@pytest.mark.django_db
+def test_index_json_ld_and_feed_discovery(client, index):
+    html = soup(client.get(index.url))
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["@type"] == "CollectionPage"
+    feed = html.find("link", rel="alternate", type="application/atom+xml")
+    assert feed["href"] == "/briefings/feed/"
+
+
+@pytest.mark.django_db
+def test_home_page_lists_the_latest_briefings(client, home, index):
+    BriefingPageFactory(parent=index, title="Older", publication_date=datetime.date(2021, 5, 1))
+    BriefingPageFactory(parent=index, title="Newer", publication_date=datetime.date(2022, 9, 1))
+    html = soup(client.get(home.url))
+    section = html.find(id="latest-briefings").find_parent("section")
+    assert [a.get_text() for a in section.select("li a")] == ["Newer", "Older"]
