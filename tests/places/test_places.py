@@ -39,7 +39,10 @@ class TestPlacePageTypes(WagtailPageTestCase):
         root = Page.get_first_root_node()
         cls.home = HomePage(title="Home", slug="home-places", summary="The home page.")
         root.add_child(instance=cls.home)
-        Site.objects.update(root_page=cls.home)
+        # Saved (not .update()) so Wagtail's cached site root paths are cleared.
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = cls.home
+        site.save()
         directors = DirectorIndexPageFactory(parent=cls.home)
         cls.director = DirectorProfilePageFactory(parent=directors, title="Karen Smith")
 

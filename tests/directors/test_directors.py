@@ -1,0 +1,281 @@
+"""Director profiles: the index of directors, a profile each, the link between
+a director and their place shown on both pages, and schema.org Person data."""
+
+import datetime
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from directors.factories import (
+    DirectorIndexPageFactory,
+    DirectorProfilePageFactory,
+    PortraitFactory,
+)
+from directors.models import DirectorIndexPage, DirectorProfilePage
+from lscpartnerships.core.factories import ContentPageFactory
+from lscpartnerships.core.models import HomePage
+from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
+from tests.places.html import assert_well_formed_page, soup
+
+
+class TestDirectorPageTypes(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        root = Page.get_first_root_node()
+        cls.home = HomePage(title="Home", slug="home-directors", summary="The home page.")
+        root.add_child(instance=cls.home)
+        # Saved (not .update()) so Wagtail's cached site root paths are cleared.
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = cls.home
+        site.save()
+        places = PlaceIndexPageFactory(parent=cls.home)
+        cls.place = PlacePartnershipPageFactory(parent=places, title="Blackpool")
+        cls.photo = PortraitFactory(person="Karen Smith")
+
+    def setUp(self):
+        self.login()
+
+    def test_parents_and_children(self):
+        self.assertAllowedParentPageTypes(DirectorIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(DirectorIndexPage, {DirectorProfilePage})
+        self.assertAllowedParentPageTypes(DirectorProfilePage, {DirectorIndexPage})
+        self.assertAllowedSubpageTypes(DirectorProfilePage, set())
+
+    def test_index_and_profile_created_through_the_admin_form(self):
+        self.assertCanCreate(
+            self.home,
+            DirectorIndexPage,
+            nested_form_data(
+                {
+                    "title": "Directors of health and care integration",
+                    "slug": "directors",
+                    "summary": "Who leads each place.",
+                    "introduction": rich_text("<p>Appointed in August 2022.</p>"),
+                }
+            ),
+        )
+        index = DirectorIndexPage.objects.get()
+        assert not DirectorIndexPage.can_create_at(self.home)
+
+        self.assertCanCreate(
+            index,
+            DirectorProfilePage,
+            nested_form_data(
+                {
+                    "title": "Karen Smith",
+                    "slug": "karen-smith",
+                    "summary": "Director of health and care integration for Blackpool.",
+                    "job_title": "Director of Health and Care Integration, Blackpool",
+                    "place": self.place.pk,
+                    "photo": self.photo.pk,
+                    "appointment_date": "2022-08-01",
+                    "appointment_date_precision": "month",
+                    "note": "",
+                    "other_roles": streamfield(
+                        [("role", "Director of adult social services, Blackpool Council")]
+                    ),
+                    "biography": rich_text("<p>Karen has worked for the Council for 21 years.</p>"),
+                }
+            ),
+        )
+        profile = DirectorProfilePage.objects.get(slug="karen-smith")
+        assert profile.live
+        assert profile.place_id == self.place.pk
+        assert profile.appointment_display == "August 2022"
+        self.assertPageIsRenderable(index)
+        self.assertPageIsRenderable(profile)
+
+
+@pytest.fixture
+def director_index(home):
+    return DirectorIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def places_index(home):
+    return PlaceIndexPageFactory(parent=home)
+
+
+@pytest.mark.django_db
+def test_profile_and_place_link_to_each_other(client, director_index, places_index):
+    place = PlacePartnershipPageFactory(
+        parent=places_index, title="Blackpool place-based partnership"
+    )
+    karen = DirectorProfilePageFactory(
+        parent=director_index,
+        title="Karen Smith",
+        job_title="Director of Health and Care Integration, Blackpool",
+        place=place,
+        photo=PortraitFactory(person="Karen Smith"),
+    )
+    place.director = karen
+    place.save_revision().publish()
+
+    profile = assert_well_formed_page(client.get(karen.url))
+    place_row = profile.find("dt", string="Place").find_next("dd")
+    assert place_row.a["href"] == place.url
+    assert place_row.a.get_text() == "Blackpool place-based partnership"
+
+    place_html = assert_well_formed_page(client.get(place.url))
+    leads = place_html.find("h2", id="director-heading").find_parent("section")
+    assert leads.find("a", href=karen.url).get_text() == "Karen Smith"
+    assert "Director of Health and Care Integration, Blackpool" in leads.get_text()
+    portrait = leads.find("img")
+    assert portrait["alt"] == "Placeholder portrait showing the initials KS"
+    assert portrait["src"].endswith(".png")
+
+
+@pytest.mark.django_db
+def test_profile_without_a_place_or_with_a_draft_place_shows_no_place_link(
+    client, director_index, places_index
+):
+    draft = PlacePartnershipPageFactory(parent=places_index, title="Draft place", live=False)
+    with_draft = DirectorProfilePageFactory(parent=director_index, place=draft)
+    without = DirectorProfilePageFactory(parent=director_index)
+    for profile in (with_draft, without):
+        html = assert_well_formed_page(client.get(profile.url))
+        assert html.find("dt", string="Place") is None
+        assert "Draft place" not in html.get_text()
+
+
+@pytest.mark.django_db
+def test_person_json_ld(client, director_index, places_index):
+    karen = DirectorProfilePageFactory(
+        parent=director_index,
+        title="Karen Smith",
+        job_title="Director of Health and Care Integration, Blackpool",
+        summary="Director for Blackpool.",
+        photo=PortraitFactory(person="Karen Smith"),
+    )
+    html = soup(client.get(karen.url))
+    scripts = html.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Person"
+    assert data["name"] == "Karen Smith"
+    assert data["jobTitle"] == "Director of Health and Care Integration, Blackpool"
+    assert data["worksFor"] == {
+        "@type": "GovernmentOrganization",
+        "name": "NHS Lancashire and South Cumbria",
+    }
+    assert data["url"] == "http://localhost/directors/karen-smith/"
+    assert data["image"].startswith("http://localhost/") and data["image"].endswith(".png")
+
+
+@pytest.mark.django_db
+def test_appointment_shown_only_as_precisely_as_known(client, director_index):
+    profile = DirectorProfilePageFactory(
+        parent=director_index,
+        appointment_date=datetime.date(2022, 8, 1),
+        appointment_date_precision="month",
+    )
+    html = soup(client.get(profile.url))
+    assert html.find("dt", string="Appointed").find_next("dd").get_text() == "August 2022"
+    assert "1 August 2022" not in html.get_text()
+
+    profile.appointment_date_precision = "day"
+    assert profile.appointment_display == "1 August 2022"
+    profile.appointment_date_precision = "year"
+    assert profile.appointment_display == "2022"
+    profile.appointment_date = None
+    assert profile.appointment_display == ""
+
+
+@pytest.mark.django_db
+def test_portrait_alt_text_falls_back_to_the_name(director_index):
+    decorative = PortraitFactory(person="Jane Scattergood", description="", decorative=True)
+    profile = DirectorProfilePageFactory(
+        parent=director_index, title="Jane Scattergood", photo=decorative
+    )
+    assert profile.portrait_alt == "Portrait of Jane Scattergood"
+    profile.photo = PortraitFactory(person="Jane Scattergood")
+    assert profile.portrait_alt == "Placeholder portrait showing the initials JS"
+
+
+@pytest.mark.django_db
+def test_note_other_roles_and_biography_are_shown(client, director_index):
+    profile = DirectorProfilePageFactory(
+        parent=director_index,
+        title="Louise Taylor",
+        note="Louise expects to take up post once she has appointed a deputy.",
+        other_roles=[("role", "Chair, Adult Social Care and Health Partnership")],
+        biography="<p>Louise is Lancashire born and bred.</p>",
+    )
+    html = assert_well_formed_page(client.get(profile.url))
+    inset = html.find("div", class_="nhsuk-inset-text")
+    assert "appointed a deputy" in inset.get_text()
+    roles = html.find("h2", id="other-roles").find_next("ul")
+    assert roles.get_text(strip=True) == "Chair, Adult Social Care and Health Partnership"
+    assert html.find("h2", id="biography").find_next("p").get_text() == (
+        "Louise is Lancashire born and bred."
+    )
+
+
+@pytest.mark.django_db
+def test_index_cards_show_photo_name_job_title_and_place(client, director_index, places_index):
+    place = PlacePartnershipPageFactory(parent=places_index, title="Blackpool")
+    karen = DirectorProfilePageFactory(
+        parent=director_index,
+        title="Karen Smith",
+        job_title="Director of Health and Care Integration, Blackpool",
+        place=place,
+        photo=PortraitFactory(person="Karen Smith"),
+    )
+    DirectorProfilePageFactory(parent=director_index, title="No photo yet", job_title="Director")
+    html = assert_well_formed_page(client.get(director_index.url))
+    cards = html.select("li.nhsuk-card-group__item")
+    assert len(cards) == 2
+    first = cards[0]
+    assert first.find("a", class_="nhsuk-card__link")["href"] == karen.url
+    assert first.find("img", class_="nhsuk-card__img")["alt"] == (
+        "Placeholder portrait showing the initials KS"
+    )
+    text = first.get_text(" ", strip=True)
+    assert text == "Karen Smith Director of Health and Care Integration, Blackpool Place: Blackpool"
+    assert cards[1].find("img") is None
+
+
+@pytest.mark.django_db
+def test_place_must_be_a_place_page(director_index, home):
+    profile = DirectorProfilePageFactory(parent=director_index)
+    profile.place = ContentPageFactory(parent=home)
+    with pytest.raises(ValidationError) as error:
+        profile.full_clean()
+    assert "place" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_index_pagination_answers_bad_page_numbers_without_error(client, director_index):
+    DirectorProfilePageFactory(parent=director_index)
+    assert client.get(director_index.url + "?page=abc").status_code == 200
+    assert client.get(director_index.url + "?page=2").status_code == 404
+
+
+# Site, page route, header menu, breadcrumbs and footer, plus the count for
+# pagination, the directors with their places, their photos, and the photos'
+# renditions: one query each, whatever the number of directors.
+INDEX_QUERIES = 20
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [2, 8])
+def test_index_query_count_does_not_grow_with_directors(
+    client, director_index, places_index, django_assert_num_queries, count
+):
+    for n in range(count):
+        place = PlacePartnershipPageFactory(parent=places_index)
+        DirectorProfilePageFactory(
+            parent=director_index,
+            title=f"Director {n}",
+            place=place,
+            photo=PortraitFactory(person=f"Director {n}"),
+        )
+    client.get(director_index.url)  # warm caches and make the portrait renditions
+    with django_assert_num_queries(INDEX_QUERIES):
+        response = client.get(director_index.url)
+    assert len(soup(response).select("img.nhsuk-card__img")) == count
