@@ -14,8 +14,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Collection
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from briefings.factories import BriefingIndexPageFactory
+from briefings.models import BriefingPage
 from lscpartnerships.core.models import ContentPage
 from lscpartnerships.editorial import roles
 
@@ -63,34 +65,59 @@ def approver_client(approver):
     return _client_for(approver)
 
 
-# -- the page type the end-to-end tests create ---------------------------------------
+# -- page types the tests create through the admin -------------------------------------
 #
-# A briefing is what comms staff publish most. Until the briefings app has its
-# page type these tests use the core ContentPage; switching is the one line
-# `SIGN_OFF_PAGE = ...` below (and its form data).
+# A briefing is what comms staff publish most, so the sign-off journeys create
+# briefings.BriefingPage under the briefing index. Switching them to another page
+# type is the one line `SIGN_OFF_PAGE = ...` below. Tests of what every page has
+# (review dates, the "being reviewed" notice) use the core ContentPage.
 
 
 @dataclass
 class PageKind:
+    """A page type, where it is created, and the admin form data for it."""
+
     model: type
     parent_fixture: str
 
+    def extra_form_data(self, document):
+        return {}
+
     def form_data(self, title, slug, paragraph, document=None, **extra):
-        """POST data for the admin create/edit form, linking `document` from the body."""
+        """POST data for the admin create/edit form; `document` is linked from the body."""
         link = ""
         if document is not None:
-            link = f' <a linktype="document" id="{document.pk}">Download {document.title}</a>'
+            link = f' <a linktype="document" id="{document.pk}">{document.title}</a>'
         data = {
             "title": title,
             "slug": slug,
             "summary": f"Summary of {title}.",
             "body": streamfield([("rich_text", rich_text(f"<p>{paragraph}{link}</p>"))]),
+            **self.extra_form_data(document),
             **extra,
         }
         return nested_form_data(data)
 
 
-SIGN_OFF_PAGE = PageKind(model=ContentPage, parent_fixture="home")
+class BriefingPageKind(PageKind):
+    def extra_form_data(self, document):
+        return {
+            "publication_date": "2022-08-05",
+            "audience": "stakeholders",
+            "attachments": inline_formset([{"document": document.pk}] if document else []),
+            "place_links": inline_formset([]),
+            "changes": inline_formset([]),
+        }
+
+
+CONTENT_PAGE = PageKind(model=ContentPage, parent_fixture="home")
+BRIEFING_PAGE = BriefingPageKind(model=BriefingPage, parent_fixture="briefing_index")
+SIGN_OFF_PAGE = BRIEFING_PAGE
+
+
+@pytest.fixture
+def briefing_index(home):
+    return BriefingIndexPageFactory(parent=home)
 
 
 @pytest.fixture
@@ -99,8 +126,19 @@ def page_kind():
 
 
 @pytest.fixture
+def content_kind():
+    return CONTENT_PAGE
+
+
+@pytest.fixture
 def sign_off_parent(request, page_kind):
     return request.getfixturevalue(page_kind.parent_fixture)
+
+
+@pytest.fixture
+def public_path(sign_off_parent):
+    """The public path of a page created under the sign-off parent."""
+    return lambda slug: f"{sign_off_parent.url}{slug}/"
 
 
 def add_url(model, parent):

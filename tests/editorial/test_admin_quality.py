@@ -44,7 +44,7 @@ def project_page_models():
 
 def _fields_without_help_text(model, form_options):
     missing = []
-    for name in form_options.get("fields", []):
+    for name in form_options.get("fields") or []:
         if model is not None and issubclass(model, Page) and name in WAGTAIL_PAGE_FIELDS:
             continue
         try:
@@ -55,7 +55,7 @@ def _fields_without_help_text(model, form_options):
             continue
         if not str(field.help_text or "").strip():
             missing.append(f"{model._meta.label}.{name}")
-    for relation, options in form_options.get("formsets", {}).items():
+    for relation, options in (form_options.get("formsets") or {}).items():
         child = model._meta.get_field(relation).related_model
         if child._meta.app_label not in PROJECT_APPS:
             continue  # Wagtail's own formsets, e.g. comments on fields
@@ -83,6 +83,7 @@ def test_every_field_an_editor_sees_has_help_text(model):
     assert not missing, f"Fields without help text: {', '.join(missing)}"
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("model", project_page_models(), ids=lambda model: model._meta.label)
 def test_page_type_previews_with_mobile_size_first(model):
     page = model()
@@ -92,9 +93,9 @@ def test_page_type_previews_with_mobile_size_first(model):
 
 
 @pytest.mark.django_db
-def test_an_editor_can_preview_a_draft_before_submitting(home, editor_client, page_kind):
+def test_an_editor_can_preview_a_draft_before_submitting(home, editor_client, content_kind):
     page = ContentPageFactory(parent=home, title="Preview me", slug="preview-me")
-    data = page_kind.form_data("Preview me", "preview-me", "Seen only in preview.")
+    data = content_kind.form_data("Preview me", "preview-me", "Seen only in preview.")
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     response = editor_client.post(preview_url, data)
     assert response.json()["is_valid"] is True

@@ -22,17 +22,17 @@ def live_page(home):
     return page
 
 
-def _data(page_kind, **extra):
-    return page_kind.form_data("Our places", "our-places", "The four places.", **extra)
+def _data(content_kind, **extra):
+    return content_kind.form_data("Our places", "our-places", "The four places.", **extra)
 
 
 def test_notice_appears_and_disappears_when_an_approver_publishes(
-    client, approver_client, page_kind, live_page
+    client, approver_client, content_kind, live_page
 ):
     assert NOTICE not in client.get("/our-places/").content.decode()
 
     data = _data(
-        page_kind,
+        content_kind,
         being_reviewed="on",
         being_reviewed_message="The boundaries are changing; this page will be updated.",
     )
@@ -44,23 +44,23 @@ def test_notice_appears_and_disappears_when_an_approver_publishes(
     # Prominent: above the summary and the content.
     assert html.index(NOTICE) < html.index("nhsuk-lede-text") < html.index("The four places.")
 
-    data = _data(page_kind)
+    data = _data(content_kind)
     data["action-publish"] = "Publish"
     approver_client.post(edit_url(live_page), data)
     assert NOTICE not in client.get("/our-places/").content.decode()
 
 
-def test_default_wording_when_no_message_is_given(client, approver_client, page_kind, live_page):
-    data = _data(page_kind, being_reviewed="on")
+def test_default_wording_when_no_message_is_given(client, approver_client, content_kind, live_page):
+    data = _data(content_kind, being_reviewed="on")
     data["action-publish"] = "Publish"
     approver_client.post(edit_url(live_page), data)
     assert BEING_REVIEWED_DEFAULT in client.get("/our-places/").content.decode()
 
 
 def test_an_editors_notice_waits_for_sign_off(
-    client, editor_client, approver_client, page_kind, live_page
+    client, editor_client, approver_client, content_kind, live_page
 ):
-    data = _data(page_kind, being_reviewed="on")
+    data = _data(content_kind, being_reviewed="on")
     data["action-submit"] = "Submit"
     editor_client.post(edit_url(live_page), data)
     assert NOTICE not in client.get("/our-places/").content.decode()
@@ -77,9 +77,9 @@ def test_an_editors_notice_waits_for_sign_off(
 
 
 def test_review_dates_set_in_the_admin_show_at_the_foot_of_the_page(
-    client, approver_client, page_kind, live_page
+    client, approver_client, content_kind, live_page
 ):
-    data = _data(page_kind, last_reviewed="2022-08-01", next_review_due="2023-02-01")
+    data = _data(content_kind, last_reviewed="2022-08-01", next_review_due="2023-02-01")
     data["action-publish"] = "Publish"
     approver_client.post(edit_url(live_page), data)
     html = client.get("/our-places/").content.decode()
@@ -88,8 +88,8 @@ def test_review_dates_set_in_the_admin_show_at_the_foot_of_the_page(
     assert html.index("Next review due") > html.index("The four places.")
 
 
-def test_next_review_before_last_review_is_refused(approver_client, page_kind, live_page):
-    data = _data(page_kind, last_reviewed="2023-02-01", next_review_due="2022-08-01")
+def test_next_review_before_last_review_is_refused(approver_client, content_kind, live_page):
+    data = _data(content_kind, last_reviewed="2023-02-01", next_review_due="2022-08-01")
     data["action-publish"] = "Publish"
     response = approver_client.post(edit_url(live_page), data)
     assert response.status_code == 200

@@ -50,7 +50,7 @@ def live_page(home, editor):
 
 
 def test_create_with_publish_button_only_saves_a_draft(
-    client, editor_client, page_kind, sign_off_parent
+    client, editor_client, page_kind, sign_off_parent, public_path
 ):
     before = _published_page_count(page_kind.model)
     data = page_kind.form_data("Sneaky page", "sneaky-page", "Published?")
@@ -59,7 +59,7 @@ def test_create_with_publish_button_only_saves_a_draft(
     page = page_kind.model.objects.get(slug="sneaky-page")
     assert not page.live
     assert _published_page_count(page_kind.model) == before
-    assert client.get("/sneaky-page/").status_code == 404
+    assert client.get(public_path("sneaky-page")).status_code == 404
 
 
 def test_create_page_does_not_offer_a_publish_button(editor_client, page_kind, sign_off_parent):
@@ -68,20 +68,22 @@ def test_create_page_does_not_offer_a_publish_button(editor_client, page_kind, s
     assert 'name="action-publish"' not in html
 
 
-def test_edit_with_publish_button_only_saves_a_draft(client, editor_client, page_kind, draft):
+def test_edit_with_publish_button_only_saves_a_draft(
+    client, editor_client, page_kind, draft, public_path
+):
     data = page_kind.form_data("Editor draft", "editor-draft", "Still not approved.")
     data["action-publish"] = "Publish"
     editor_client.post(edit_url(draft), data)
     draft.refresh_from_db()
     assert not draft.live
-    assert client.get("/editor-draft/").status_code == 404
+    assert client.get(public_path("editor-draft")).status_code == 404
     assert 'name="action-publish"' not in editor_client.get(edit_url(draft)).content.decode()
 
 
 def test_edit_with_publish_button_leaves_the_live_page_unchanged(
-    client, editor_client, page_kind, live_page
+    client, editor_client, content_kind, live_page
 ):
-    data = page_kind.form_data("Approved page", "approved-page", "Unapproved change.")
+    data = content_kind.form_data("Approved page", "approved-page", "Unapproved change.")
     data["action-publish"] = "Publish"
     editor_client.post(edit_url(live_page), data)
     html = client.get("/approved-page/").content.decode()
@@ -90,7 +92,9 @@ def test_edit_with_publish_button_leaves_the_live_page_unchanged(
     assert live_page.has_unpublished_changes
 
 
-def test_editor_cannot_approve_their_own_submission(client, editor_client, page_kind, draft):
+def test_editor_cannot_approve_their_own_submission(
+    client, editor_client, page_kind, draft, public_path
+):
     data = page_kind.form_data("Editor draft", "editor-draft", "Submitted.")
     data["action-submit"] = "Submit"
     editor_client.post(edit_url(draft), data)
@@ -115,25 +119,25 @@ def test_editor_cannot_approve_their_own_submission(client, editor_client, page_
     draft.refresh_from_db()
     assert not draft.live
     assert draft.current_workflow_task_state.status == "in_progress"
-    assert client.get("/editor-draft/").status_code == 404
+    assert client.get(public_path("editor-draft")).status_code == 404
 
 
-def test_bulk_publish_action_refuses(client, editor_client, draft):
+def test_bulk_publish_action_refuses(client, editor_client, draft, public_path):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     editor_client.post(f"{url}?id={draft.pk}", {"include_descendants": "on"})
     draft.refresh_from_db()
     assert not draft.live
-    assert client.get("/editor-draft/").status_code == 404
+    assert client.get(public_path("editor-draft")).status_code == 404
 
 
 def test_reverting_to_a_revision_with_publish_only_saves_a_draft(
-    client, editor_client, page_kind, live_page
+    client, editor_client, content_kind, live_page
 ):
     old_revision = live_page.live_revision
     live_page.body = [("rich_text", "<p>Newer approved text.</p>")]
     live_page.save_revision().publish()
     url = reverse("wagtailadmin_pages:revisions_revert", args=[live_page.pk, old_revision.pk])
-    data = page_kind.form_data("Reverted without approval", "approved-page", "Reverted text.")
+    data = content_kind.form_data("Reverted without approval", "approved-page", "Reverted text.")
     data["action-publish"] = "Publish"
     editor_client.post(url, data)
     html = client.get("/approved-page/").content.decode()
@@ -160,12 +164,17 @@ def test_copy_with_publish_or_as_alias_makes_nothing_live(
 
 
 def test_move_does_not_publish_and_live_pages_cannot_be_moved(
-    client, editor_client, home, draft, live_page
+    client, editor_client, content_kind, home, live_page
 ):
+    data = content_kind.form_data("Draft to move", "draft-to-move", "Not approved.")
+    editor_client.post(add_url(content_kind.model, home), data)
+    draft = content_kind.model.objects.get(slug="draft-to-move")
     target = ContentPageFactory(parent=home, title="Target", slug="target")
     editor_client.post(reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, target.pk]))
     draft.refresh_from_db()
+    assert draft.get_parent().pk == target.pk
     assert not draft.live
+    assert client.get("/target/draft-to-move/").status_code == 404
 
     response = editor_client.post(
         reverse("wagtailadmin_pages:move_confirm", args=[live_page.pk, target.pk])
@@ -174,7 +183,9 @@ def test_move_does_not_publish_and_live_pages_cannot_be_moved(
     assert client.get("/approved-page/").status_code == 200
 
 
-def test_a_go_live_time_without_approval_publishes_nothing(client, editor_client, page_kind, draft):
+def test_a_go_live_time_without_approval_publishes_nothing(
+    client, editor_client, page_kind, draft, public_path
+):
     past = timezone.now() - datetime.timedelta(minutes=5)
     data = page_kind.form_data(
         "Editor draft",
@@ -187,7 +198,7 @@ def test_a_go_live_time_without_approval_publishes_nothing(client, editor_client
     call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
     draft.refresh_from_db()
     assert not draft.live
-    assert client.get("/editor-draft/").status_code == 404
+    assert client.get(public_path("editor-draft")).status_code == 404
 
 
 def test_editor_cannot_unpublish_unschedule_or_change_privacy(client, editor_client, live_page):

@@ -41,7 +41,14 @@ def _wait_until(moment):
 
 
 def test_scheduler_publishes_approved_pages_at_go_live_and_unpublishes_at_expiry(
-    client, editor_client, approver_client, page_kind, sign_off_parent, home
+    client,
+    editor_client,
+    approver_client,
+    page_kind,
+    content_kind,
+    sign_off_parent,
+    home,
+    public_path,
 ):
     soon = timezone.now() + LEAD
     later = timezone.now() + datetime.timedelta(hours=2)
@@ -69,7 +76,7 @@ def test_scheduler_publishes_approved_pages_at_go_live_and_unpublishes_at_expiry
     # An approver sets an expiry on a live page and publishes.
     expiring = ContentPageFactory(parent=home, title="Expiring page", slug="expiring-page")
     expiring.save_revision().publish()
-    data = page_kind.form_data(
+    data = content_kind.form_data(
         "Expiring page", "expiring-page", "Until soon.", expire_at=_form_time(soon)
     )
     data["action-publish"] = "Publish"
@@ -77,16 +84,16 @@ def test_scheduler_publishes_approved_pages_at_go_live_and_unpublishes_at_expiry
 
     # Before the time: nothing changes.
     _run_scheduler_once()
-    assert client.get("/goes-live-soon/").status_code == 404
+    assert client.get(public_path("goes-live-soon")).status_code == 404
     assert client.get("/expiring-page/").status_code == 200
 
     _wait_until(soon)
     output = _run_scheduler_once()
     assert "publish_scheduled every 1 s" in output
 
-    assert client.get("/goes-live-soon/").status_code == 200
+    assert client.get(public_path("goes-live-soon")).status_code == 200
     assert page_kind.model.objects.get(slug="goes-live-soon").live
-    assert client.get("/goes-live-later/").status_code == 404
+    assert client.get(public_path("goes-live-later")).status_code == 404
     assert not page_kind.model.objects.get(slug="goes-live-later").live
     assert client.get("/expiring-page/").status_code == 404
     expiring.refresh_from_db()
@@ -94,7 +101,7 @@ def test_scheduler_publishes_approved_pages_at_go_live_and_unpublishes_at_expiry
 
 
 def test_approver_publish_with_future_go_live_waits_for_the_scheduler(
-    client, approver_client, page_kind, sign_off_parent
+    client, approver_client, page_kind, sign_off_parent, public_path
 ):
     soon = timezone.now() + LEAD
     data = page_kind.form_data("Timed page", "timed-page", "Timed.", go_live_at=_form_time(soon))
@@ -102,11 +109,11 @@ def test_approver_publish_with_future_go_live_waits_for_the_scheduler(
     approver_client.post(add_url(page_kind.model, sign_off_parent), data)
     page = page_kind.model.objects.get(slug="timed-page")
     assert not page.live
-    assert client.get("/timed-page/").status_code == 404
+    assert client.get(public_path("timed-page")).status_code == 404
 
     _wait_until(soon)
     # Without the scheduler the time passing changes nothing...
-    assert client.get("/timed-page/").status_code == 404
+    assert client.get(public_path("timed-page")).status_code == 404
     # ...Wagtail's own command (what cron or `make scheduler` runs) publishes it.
     call_command("publish_scheduled", stdout=io.StringIO())
-    assert client.get("/timed-page/").status_code == 200
+    assert client.get(public_path("timed-page")).status_code == 200

@@ -28,7 +28,14 @@ def _submit_new_page(editor_client, page_kind, parent, document):
 
 
 def test_editor_submits_approver_rejects_editor_resubmits_approver_approves(
-    client, editor, approver, editor_client, approver_client, page_kind, sign_off_parent
+    client,
+    editor,
+    approver,
+    editor_client,
+    approver_client,
+    page_kind,
+    sign_off_parent,
+    public_path,
 ):
     document = upload_pdf(editor_client, title="Stakeholder briefing PDF")
     page = _submit_new_page(editor_client, page_kind, sign_off_parent, document)
@@ -37,7 +44,7 @@ def test_editor_submits_approver_rejects_editor_resubmits_approver_approves(
     assert not page.live
     assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert page.current_workflow_state.workflow.name == "Comms sign-off"
-    assert client.get(f"/{SLUG}/").status_code == 404
+    assert client.get(public_path(SLUG)).status_code == 404
 
     # Approvers are told by email, with a link to the page.
     to_approver = [m for m in mail.outbox if approver.email in m.to]
@@ -92,7 +99,7 @@ def test_editor_submits_approver_rejects_editor_resubmits_approver_approves(
     page.refresh_from_db()
     assert page.live
     assert page.current_workflow_state is None
-    public = client.get(f"/{SLUG}/")
+    public = client.get(public_path(SLUG))
     assert public.status_code == 200
     html = public.content.decode()
     assert "Second draft, with the date." in html
@@ -121,11 +128,13 @@ def test_approval_email_goes_to_every_approver_with_an_address(
     assert recipients == ["approver2@example.invalid", "approver@example.invalid"]
 
 
-def test_approver_can_publish_directly(approver_client, page_kind, sign_off_parent, client):
+def test_approver_can_publish_directly(
+    approver_client, page_kind, sign_off_parent, client, public_path
+):
     """Approvers hold publish permission: their own edits need no second approver."""
     data = page_kind.form_data("Approver page", "approver-page", "Published at once.")
     data["action-publish"] = "Publish"
     response = approver_client.post(add_url(page_kind.model, sign_off_parent), data)
     assert response.status_code == 302
     assert page_kind.model.objects.get(slug="approver-page").live
-    assert client.get("/approver-page/").status_code == 200
+    assert client.get(public_path("approver-page")).status_code == 200
