@@ -241,24 +241,159 @@ def _create_home(loader):
 
 
 def _accessibility_page():
+    """The accessibility statement, following the GOV.UK model statement and
+    regulation 7 of the Public Sector Bodies (Websites and Mobile Applications)
+    (No. 2) Accessibility Regulations 2018. It states only what is true of this
+    website; it routes requests to the Contact us page, whose contact details
+    editors keep in Site settings."""
+    from datetime import date
+
+    prepared = date(2026, 11, 24)
+
+    def html(markup):
+        return {"type": "rich_text", "value": markup}
+
     return ContentPage(
         title="Accessibility statement",
         slug="accessibility-statement",
-        summary="How accessible this website is, and how to tell us about a problem.",
+        summary=(
+            "How accessible this website is, what is not yet accessible, how to ask for "
+            "information in another format and how to report a problem."
+        ),
+        last_reviewed=prepared,
+        next_review_due=date(2027, 11, 24),
         body=[
             rich(
-                "This website is run by NHS Lancashire and South Cumbria. We want as many people "
-                "as possible to be able to use it. You should be able to change colours, zoom in "
-                "up to 400% without the text spilling off the screen, navigate the whole website "
-                "using just a keyboard, and listen to it using a screen reader.",
-                "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 to "
-                "level AA. Every page is checked automatically in a real browser each time the "
-                "website changes.",
+                "This accessibility statement applies to the place-based partnerships website of "
+                f"{ORGANISATION}.",
+                f"This website is run by {ORGANISATION}. We want as many people as possible to "
+                "be able to use this website. For example, that means you should be able to:",
             ),
-            heading("Reporting accessibility problems"),
+            html(
+                '<ul>'
+                "<li>change colours, contrast levels and fonts using browser or device settings</li>"
+                "<li>zoom in up to 400% without the text spilling off the screen</li>"
+                "<li>navigate the whole website using just a keyboard</li>"
+                "<li>navigate most of the website using speech recognition software</li>"
+                "<li>listen to the website using a screen reader</li>"
+                "<li>read every page with JavaScript switched off</li>"
+                "</ul>"
+                "<p>We’ve also made the website text as simple as possible to understand.</p>"
+            ),
+            heading("How accessible this website is"),
             rich(
-                "If you find a problem with this website, or need information in a different "
-                'format, please <a href="/contact-us/">contact us</a>.'
+                "We know some parts of this website are not fully accessible:",
+            ),
+            html(
+                "<ul>"
+                "<li>some documents, such as the PDF versions of stakeholder briefings, may not be "
+                "fully accessible to screen reader software; the same information is published "
+                "as a web page</li>"
+                "<li>websites we link to are not run by us and may not be accessible</li>"
+                "</ul>"
+            ),
+            heading("Feedback and contact information"),
+            html(
+                "<p>If you need information on this website in a different format like accessible "
+                "PDF, large print, easy read, audio recording or braille, use the details on "
+                '<a href="/contact-us/">our Contact us page</a>.</p>'
+                "<p>We’ll consider your request and get back to you in 10 working days.</p>"
+            ),
+            heading("Reporting accessibility problems with this website"),
+            html(
+                "<p>We’re always looking to improve the accessibility of this website. If you "
+                "find any problems not listed on this page or think we’re not meeting "
+                "accessibility requirements, tell us using the details on "
+                '<a href="/contact-us/">our Contact us page</a>.</p>'
+            ),
+            heading("Enforcement procedure"),
+            html(
+                "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing "
+                "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
+                "Accessibility Regulations 2018 (the ‘accessibility regulations’). If you’re not "
+                "happy with how we respond to your complaint, contact the "
+                '<a href="https://www.equalityadvisoryservice.com/">Equality Advisory and '
+                "Support Service (EASS)</a>.</p>"
+                "<p>If you live in Northern Ireland and you’re not happy with how we respond to "
+                "your complaint, contact the "
+                '<a href="https://www.equalityni.org/Home">Equality Commission for Northern '
+                "Ireland (ECNI)</a>, which enforces the accessibility regulations in Northern "
+                "Ireland.</p>"
+            ),
+            heading("Technical information about this website’s accessibility"),
+            rich(
+                f"{ORGANISATION} is committed to making its website accessible, in accordance "
+                "with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
+                "Accessibility Regulations 2018."
+            ),
+            heading("Compliance status", "3"),
+            rich(
+                "This website is partially compliant with the Web Content Accessibility "
+                "Guidelines version 2.2 AA standard, due to the non-compliances listed below. "
+                "Every web page meets the standard in the automated and keyboard checks "
+                "described under “How we tested this website”."
+            ),
+            heading("Non-accessible content"),
+            rich(
+                "The content listed below is non-accessible for the following reasons.",
+            ),
+            heading("Non-compliance with the accessibility regulations", "3"),
+            rich(
+                "Some PDF documents, such as versions of stakeholder briefings, may not be tagged "
+                "so that screen readers can follow their headings, lists and tables. This may "
+                "fail WCAG 2.2 success criterion 1.3.1 (Info and Relationships) and 4.1.2 (Name, "
+                "Role, Value). Each briefing is also published as a web page that meets the "
+                "standard, and you can ask for a document in another format. When we publish "
+                "new documents we’ll make sure they meet accessibility standards.",
+            ),
+            heading("Disproportionate burden", "3"),
+            rich(
+                "We are not claiming that fixing any accessibility problem on this website would "
+                "be a disproportionate burden."
+            ),
+            heading("Content that’s not within the scope of the accessibility regulations", "3"),
+            rich(
+                "Websites we link to, such as those of partner organisations, are not run by us. "
+                "Their own accessibility statements say how accessible they are."
+            ),
+            heading("What we’re doing to improve accessibility"),
+            rich(
+                "Every change to this website is checked before it is published, as described "
+                "below, and a change that makes any page fail the checks is not released. The "
+                "editors who publish content cannot save an image without alternative text, a "
+                "link whose text does not say where it goes, or headings that skip a level, and "
+                "they see the same accessibility checks in the editor before they publish."
+            ),
+            heading("Preparation of this accessibility statement"),
+            rich(
+                "This statement was prepared on 24 November 2026. It was last reviewed on "
+                "24 November 2026.",
+            ),
+            heading("How we tested this website", "3"),
+            rich(
+                "This website was last tested on 24 November 2026. It is tested automatically "
+                "each time it changes, by the team that builds it.",
+                "Every page the website lists for search engines, plus the page-not-found page, "
+                "search results and filtered listings, is checked in the Chromium web browser "
+                "with the axe-core accessibility engine against the WCAG 2.2 A and AA success "
+                "criteria, colour contrast included. Further automated browser checks make "
+                "sure that on every page:",
+            ),
+            html(
+                '<ul>'
+                "<li>every link, button and expander can be reached with the Tab key, in a "
+                "sensible order, with a visible focus indicator</li>"
+                "<li>the “Skip to main content” link works, and expanders open with the Enter "
+                "and Space keys</li>"
+                "<li>nothing scrolls sideways at 320 pixels wide (400% zoom)</li>"
+                "<li>content and navigation work with JavaScript switched off</li>"
+                "<li>there is one main heading and no heading level is skipped</li>"
+                "<li>images have alternative text, and link texts make sense on their own</li>"
+                "<li>animation is switched off for people who ask their device to reduce "
+                "motion, and printed pages leave out the navigation and show link addresses</li>"
+                "</ul>"
+                "<p>Automated checks cannot find every problem, which is why we welcome your "
+                "feedback.</p>"
             ),
         ],
     )

@@ -169,24 +169,29 @@ def test_expanders_open_with_enter_and_space(
     javascript, browser, admin_page, site_server, sitemap_paths, expander_draft, a11y_summary
 ):
     # The draft page needs a signed-in editor; the sitemap pages are the visitor's.
-    context = browser.new_context(
+    editor = browser.new_context(
         viewport={"width": 1280, "height": 900},
         java_script_enabled=javascript,
         storage_state=admin_page.context.storage_state(),
     )
-    tab = context.new_page()
+    visitor = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
+    )
     problems = []
     checked = 0
     pages = 0
     try:
-        for path in [expander_draft, *sitemap_paths]:
-            tab.goto(site_server + path)
-            found, count = _expander_problems(tab, path)
-            problems.extend(found)
-            checked += count
-            pages += 1 if count else 0
+        for context, paths in ((editor, [expander_draft]), (visitor, sitemap_paths)):
+            tab = context.new_page()
+            for path in paths:
+                tab.goto(site_server + path)
+                found, count = _expander_problems(tab, path)
+                problems.extend(found)
+                checked += count
+                pages += 1 if count else 0
     finally:
-        context.close()
+        editor.close()
+        visitor.close()
     assert checked, "No expander was found to check"
     a11y_summary.add(
         f"expanders (Enter and Space, {'with' if javascript else 'without'} JS)", pages, checked
