@@ -14,9 +14,26 @@ from decisions.factories import (
     QuestionFactory,
     faq_body,
 )
-from decisions.models import BoardDecisionIndexPage, BoardDecisionPage, FAQPage, Question
+from decisions.models import (
+    PLACE_PAGE_MODEL,
+    BoardDecisionIndexPage,
+    BoardDecisionPage,
+    FAQPage,
+    Question,
+    _model_or_none,
+)
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import ContentPage, HomePage
+
+
+def make_place(home):
+    """A place page: the places app's own type once it exists (the chooser and
+    validation then require it), else any page."""
+    try:
+        from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
+    except ImportError:
+        return ContentPageFactory(parent=home, title="Blackpool")
+    return PlacePartnershipPageFactory(parent=PlaceIndexPageFactory(parent=home), title="Blackpool")
 
 
 class TestDecisionPageTypes(WagtailPageTestCase):
@@ -32,7 +49,7 @@ class TestDecisionPageTypes(WagtailPageTestCase):
             parent=cls.home, slug="frequently-asked-questions", body=faq_body(cls.question)
         )
         cls.decision = BoardDecisionPageFactory(parent=cls.index, related_faq_page=cls.faq)
-        cls.place = ContentPageFactory(parent=cls.home, title="Blackpool")
+        cls.place = make_place(cls.home)
 
     def setUp(self):
         self.login()
@@ -149,7 +166,35 @@ class TestDecisionPageTypes(WagtailPageTestCase):
         html = self.client.get(page.url).content.decode()
         assert "Being implemented" in html
         assert f'href="{self.place.url}">Blackpool</a>' in html
+        assert [place.pk for place in page.places] == [self.place.pk]
         assert "What are the four places?" in html
+
+    def test_places_affected_must_be_place_pages(self):
+        if _model_or_none(PLACE_PAGE_MODEL) is None:
+            return  # any page is accepted until the places app defines its page type
+        not_a_place = ContentPageFactory(parent=self.home, title="Not a place")
+        response = self.client.post(
+            f"/admin/pages/add/decisions/boarddecisionpage/{self.index.pk}/",
+            nested_form_data(
+                {
+                    "title": "A decision",
+                    "slug": "a-decision",
+                    "summary": "A decision.",
+                    "meeting_date": "2022-07-27",
+                    "status": "agreed",
+                    "decision": rich_text("<p>Something.</p>"),
+                    "rationale": rich_text(""),
+                    "place_links": inline_formset([{"place": not_a_place.pk}]),
+                    "milestones": inline_formset([]),
+                    "change_notes": inline_formset([]),
+                    "related_questions": streamfield([]),
+                    "action-publish": "publish",
+                }
+            ),
+        )
+        assert response.status_code == 200
+        assert "Choose a place-based partnership page." in response.content.decode()
+        assert not BoardDecisionPage.objects.filter(slug="a-decision").exists()
 
     def test_superseded_needs_its_replacement_and_vice_versa(self):
         url = f"/admin/pages/add/decisions/boarddecisionpage/{self.index.pk}/"
