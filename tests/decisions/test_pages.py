@@ -58,6 +58,36 @@ class TestDecisionPageTypes(WagtailPageTestCase):
         for page in (self.index, self.decision, self.faq):
             self.assertPageIsRenderable(page)
 
+    def test_decision_and_faq_pages_are_editable_and_previewable(self):
+        decision = nested_form_data(
+            {
+                "title": self.decision.title,
+                "slug": self.decision.slug,
+                "summary": self.decision.summary,
+                "meeting_date": "2022-07-27",
+                "status": "agreed",
+                "decision": rich_text("<p>Edited decision.</p>"),
+                "rationale": rich_text("<p>Edited reasons.</p>"),
+                "place_links": inline_formset([{"place": self.place.pk}]),
+                "milestones": inline_formset([]),
+                "change_notes": inline_formset([]),
+                "related_faq_page": self.faq.pk,
+                "related_questions": streamfield([]),
+            }
+        )
+        self.assertPageIsEditable(self.decision, post_data=decision)
+        self.assertPageIsPreviewable(self.decision, post_data=decision)
+        faq = nested_form_data(
+            {
+                "title": self.faq.title,
+                "slug": self.faq.slug,
+                "summary": self.faq.summary,
+                "body": streamfield([("question", self.question.pk)]),
+            }
+        )
+        self.assertPageIsEditable(self.faq, post_data=faq)
+        self.assertPageIsPreviewable(self.faq, post_data=faq)
+
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(BoardDecisionIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(BoardDecisionIndexPage, {BoardDecisionPage})
