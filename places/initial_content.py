@@ -92,7 +92,7 @@ def load(loader):
         "places:index",
         home,
         PlaceIndexPage(
-            title="Place-based partnerships",
+            title="The four place-based partnerships",
             slug="places",
             short_title="Places",
             show_in_menus=True,
