@@ -70,54 +70,69 @@ def expander_draft(site_server):
     _shell(DELETE_EXPANDER_PAGE)
 
 
-@pytest.fixture(scope="module")
-def keyboard_tab(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
+@pytest.mark.parametrize("width", [1280, 320], ids=["desktop", "320px"])
 def test_tab_reaches_every_interactive_element_in_order_with_visible_focus(
-    keyboard_tab, site_server, sitemap_paths, a11y_summary
+    width, browser, site_server, sitemap_paths, a11y_summary
 ):
+    """At 320 px the NHS.UK header folds its links into a "More" menu: what is
+    hidden is skipped, what shows must still be reached in order."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
     problems = []
     stops = 0
-    for path in sitemap_paths:
-        keyboard_tab.goto(site_server + path)
-        found, page_problems = tab_through(keyboard_tab)
-        stops += len(found)
-        problems.extend(f"{path}: {problem}" for problem in page_problems)
-    a11y_summary.add("keyboard (Tab order, visible focus)", len(sitemap_paths), stops)
+    try:
+        for path in sitemap_paths:
+            tab.goto(site_server + path)
+            found, page_problems = tab_through(tab)
+            stops += len(found)
+            problems.extend(f"{path}: {problem}" for problem in page_problems)
+    finally:
+        context.close()
+    a11y_summary.add(
+        f"keyboard at {width} px (Tab order, visible focus)", len(sitemap_paths), stops
+    )
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_skip_link_moves_focus_to_the_main_content_on_every_page(
-    keyboard_tab, site_server, sitemap_paths
+    javascript, browser, site_server, sitemap_paths
 ):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
+    )
+    tab = context.new_page()
     problems = []
-    for path in sitemap_paths:
-        keyboard_tab.goto(site_server + path)
-        keyboard_tab.evaluate(TAB_STOPS_JS)
-        keyboard_tab.keyboard.press("Tab")
-        first = keyboard_tab.evaluate(
-            "() => [document.activeElement.className, document.activeElement.getAttribute('href')]"
-        )
-        if first != ["nhsuk-skip-link", "#maincontent"]:
-            problems.append(f"{path}: the first Tab stop is {first}, not the skip link")
-            continue
-        if not keyboard_tab.locator(".nhsuk-skip-link").is_visible():
-            problems.append(f"{path}: the skip link is not visible when focused")
-        keyboard_tab.keyboard.press("Enter")
-        if keyboard_tab.evaluate("() => document.activeElement.id") != "maincontent":
-            problems.append(f"{path}: Enter on the skip link did not move focus to <main>")
-            continue
-        keyboard_tab.keyboard.press("Tab")
-        if not keyboard_tab.evaluate(FIRST_STOP_AFTER_MAIN_START_JS):
-            problems.append(
-                f"{path}: after the skip link, Tab did not go to the first link in (or after) the main content"
-            )
+    try:
+        for path in sitemap_paths:
+            tab.goto(site_server + path)
+            problems.extend(f"{path}: {problem}" for problem in _skip_link_problems(tab))
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)
+
+
+def _skip_link_problems(tab):
+    # Evaluated without JavaScript too: Playwright's evaluate runs regardless.
+    tab.evaluate(TAB_STOPS_JS)
+    tab.keyboard.press("Tab")
+    first = tab.evaluate(
+        "() => [document.activeElement.className, document.activeElement.getAttribute('href')]"
+    )
+    if first != ["nhsuk-skip-link", "#maincontent"]:
+        return [f"the first Tab stop is {first}, not the skip link"]
+    problems = []
+    if not tab.locator(".nhsuk-skip-link").is_visible():
+        problems.append("the skip link is not visible when focused")
+    tab.keyboard.press("Enter")
+    if tab.evaluate("() => document.activeElement.id") != "maincontent":
+        return [*problems, "Enter on the skip link did not move focus to <main>"]
+    tab.keyboard.press("Tab")
+    if not tab.evaluate(FIRST_STOP_AFTER_MAIN_START_JS):
+        problems.append(
+            "after the skip link, Tab did not go to the first link in (or after) the main content"
+        )
+    return problems
 
 
 # After the skip link, Tab goes to the first focusable element at or after the

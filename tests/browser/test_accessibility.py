@@ -67,6 +67,16 @@ EXTRA_PAGES = [
         section="/board-decisions/",
         follow_pagination=True,
     ),
+    Extra(
+        "briefings filter with a year that is not a year",
+        "/briefings/?year=abc",
+        section="/briefings/",
+    ),
+    Extra(
+        "board decisions filtered by a year with none",
+        "/board-decisions/?year=1999",
+        section="/board-decisions/",
+    ),
     Extra("places listing, paginated", "/places/?page=1", section="/places/"),
     Extra("admin login page", "/admin/login/", public=False),
     Extra("admin login with an error", "/admin/login/", public=False, wrong_password=True),
