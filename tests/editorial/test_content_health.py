@@ -120,7 +120,7 @@ def _linked_ids(html, pattern):
 def test_dashboard_panel_links_each_due_page_to_its_edit_screen(review_pages, approver_client):
     html = approver_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Content health" in html
-    table = _section(html, "health-review", "</table>")
+    table = _section(html, "health-review", "</ul>")
     linked = _linked_ids(table, r'href="/admin/pages/(\d+)/edit/"')
     assert linked == [review_pages[s].pk for s in DUE]
     assert len(re.findall(r">\s*Overdue\s*<", table)) == len(OVERDUE)
@@ -216,13 +216,13 @@ def test_panel_shows_the_first_items_and_links_the_full_report(review_pages, hom
         page.next_review_due = days(-100 - n)
         page.save()
     html = approver_client.get(reverse("wagtailadmin_home")).content.decode()
-    table = _section(html, "health-review", "</table>")
+    table = _section(html, "health-review", "</ul>")
     assert len(_linked_ids(table, r'href="/admin/pages/(\d+)/edit/"')) == PANEL_LIMIT
     assert "Show every item in the content health report" in html
 
     report = approver_client.get(reverse("editorial_content_health"))
     assert report.status_code == 200
-    table = _section(report.content.decode(), "health-review", "</table>")
+    table = _section(report.content.decode(), "health-review", "</ul>")
     assert len(_linked_ids(table, r'href="/admin/pages/(\d+)/edit/"')) == len(DUE) + PANEL_LIMIT
 
 

@@ -19,7 +19,7 @@ def test_guide_explains_roles_and_publishing_a_briefing_end_to_end(editor_client
     html = response.content.decode()
     assert "<h1" in html and "Editor guide" in html
     for group in ("Comms editors", "Comms approvers", "Site administrators"):
-        assert f'<th scope="row">{group}</th>' in html
+        assert f'<h3 class="w-h3">{group}</h3>' in html
     for step in (
         "Step 1: upload the PDF",
         "Step 2: write the briefing page",
