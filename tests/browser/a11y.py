@@ -355,6 +355,194 @@ def tab_through(page) -> tuple[list[str], list[str]]:
     return stops, problems
 
 
+# -- skip link, expanders, motion ---------------------------------------------------
+
+# After the skip link, Tab goes to the first focusable element at or after the
+# start of <main> (inside it, or the footer when the main content has no link).
+FIRST_STOP_AFTER_MAIN_START_JS = """
+() => {
+  const main = document.getElementById("maincontent");
+  const after = (el) => main.contains(el) ||
+    !!(main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return document.activeElement === window.__a11yStops.find(after);
+}
+"""
+
+
+def skip_link_problems(page) -> list[str]:
+    """On a freshly loaded page: the first Tab stop is the visible skip link, Enter
+    moves focus to <main>, and the next Tab lands at the start of the content."""
+    page.evaluate(TAB_STOPS_JS)
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        "() => [document.activeElement.className, document.activeElement.getAttribute('href')]"
+    )
+    if first != ["nhsuk-skip-link", "#maincontent"]:
+        return [f"the first Tab stop is {first}, not the skip link"]
+    problems = []
+    if not page.locator(".nhsuk-skip-link").is_visible():
+        problems.append("the skip link is not visible when focused")
+    page.keyboard.press("Enter")
+    if page.evaluate("() => document.activeElement.id") != "maincontent":
+        return [*problems, "Enter on the skip link did not move focus to <main>"]
+    page.keyboard.press("Tab")
+    if not page.evaluate(FIRST_STOP_AFTER_MAIN_START_JS):
+        problems.append(
+            "after the skip link, Tab did not go to the first link in (or after) the main content"
+        )
+    return problems
+
+
+FOCUS_SUMMARY_JS = """
+(details) => {
+  const summary = details.querySelector(':scope > summary');
+  summary.scrollIntoView();
+  summary.focus();
+  return document.activeElement === summary;
+}
+"""
+
+
+def expander_problems(page) -> tuple[list[str], int]:
+    """Every expander in <main> opens and closes again with Enter and with Space."""
+    problems = []
+    details = page.locator("main details")
+    for index in range(details.count()):
+        item = details.nth(index)
+        text = item.locator(":scope > summary").inner_text().strip()
+        content = item.locator(":scope > :not(summary)").first
+        for key in ("Enter", "Space"):
+            if item.evaluate("d => d.open"):
+                item.evaluate("d => { d.open = false; }")
+            if not item.evaluate(FOCUS_SUMMARY_JS):
+                problems.append(f"the expander “{text}” cannot take focus")
+                break
+            page.keyboard.press(key)
+            if not item.evaluate("d => d.open") or not content.is_visible():
+                problems.append(f"{key} does not open the expander “{text}”")
+                continue
+            page.keyboard.press(key)
+            if item.evaluate("d => d.open"):
+                problems.append(f"{key} does not close the expander “{text}” again")
+    return problems, details.count()
+
+
+MOTION_JS = r"""
+() => {
+  const seconds = (value) => Math.max(...value.split(",").map((v) =>
+    v.trim().endsWith("ms") ? parseFloat(v) / 1000 : parseFloat(v)));
+  const moving = [];
+  for (const el of document.querySelectorAll("*")) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      const transition = seconds(style.transitionDuration) + seconds(style.transitionDelay);
+      const animation = style.animationName !== "none" ? seconds(style.animationDuration) : 0;
+      if (transition > 0.02 || animation > 0.02) {
+        moving.push(el.outerHTML.replace(/\s+/g, " ").slice(0, 120) + (pseudo || "") +
+          ` transition ${style.transitionDuration}, animation ${style.animationName} ${style.animationDuration}`);
+      }
+    }
+  }
+  return {moving: moving.slice(0, 10), scroll: getComputedStyle(document.documentElement).scrollBehavior};
+}
+"""
+
+
+def motion_problems(page) -> list[str]:
+    """With `prefers-reduced-motion: reduce` emulated, nothing animates or scrolls smoothly."""
+    page.emulate_media(reduced_motion="reduce")
+    try:
+        assert page.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
+        result = page.evaluate(MOTION_JS)
+    finally:
+        page.emulate_media(reduced_motion="no-preference")
+    problems = [f"still moves: {moving}" for moving in result["moving"]]
+    if result["scroll"] == "smooth":
+        problems.append("scrolls smoothly")
+    return problems
+
+
+WIDEST_JS = r"""
+(limit) => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getBoundingClientRect().right > limit + 1)
+  .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > limit + 1))
+  .slice(0, 5)
+  .map((el) => el.outerHTML.replace(/\s+/g, ' ').slice(0, 160))
+"""
+
+
+def overflow_problem(page, width) -> str | None:
+    """None, or what makes the page scroll sideways at `width` CSS px."""
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    if scroll_width <= width:
+        return None
+    return f"{scroll_width}px wide; widest elements: {page.evaluate(WIDEST_JS, width)}"
+
+
+# -- one crawl of the site per browser setting -------------------------------------
+
+NOT_FOUND_PATH = "/no-such-page-for-accessibility-tests/"
+
+SETTINGS = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}, "java_script_enabled": True},
+    "desktop-no-js": {"viewport": {"width": 1280, "height": 900}, "java_script_enabled": False},
+    "320px": {"viewport": {"width": 320, "height": 640}, "java_script_enabled": True},
+    "320px-no-js": {"viewport": {"width": 320, "height": 640}, "java_script_enabled": False},
+}
+
+
+class Crawl:
+    """Visits every sitemap page once per browser setting, running every check that
+    setting needs on the same visit, so the suite stays fast; tests then assert
+    on the stored results. Each setting is crawled the first time a test asks."""
+
+    def __init__(self, browser, base_url, paths, summary):
+        self.browser = browser
+        self.base_url = base_url
+        self.paths = paths
+        self.summary = summary
+        self._results = {}
+
+    def __call__(self, setting: str) -> dict:
+        if setting not in self._results:
+            context = self.browser.new_context(**SETTINGS[setting])
+            page = context.new_page()
+            try:
+                self._results[setting] = {
+                    path: self._visit(page, setting, path) for path in self._paths(setting)
+                }
+            finally:
+                context.close()
+        return self._results[setting]
+
+    def _paths(self, setting):
+        return [*self.paths, NOT_FOUND_PATH] if setting.startswith("320px") else self.paths
+
+    def _visit(self, page, setting, path):
+        response = page.goto(self.base_url + path)
+        result = {"status": response.status}
+        width = SETTINGS[setting]["viewport"]["width"]
+        if setting == "desktop":
+            result["axe"] = run_axe(page)
+            self.summary.add_axe(path, result["axe"])
+            result["facts"] = audit(page)
+            result["tab"] = tab_through(page)
+            result["motion"] = motion_problems(page)
+            result["expanders"] = expander_problems(page)
+            page.goto(self.base_url + path)
+            result["skip"] = skip_link_problems(page)
+        elif setting == "desktop-no-js":
+            result["skip"] = skip_link_problems(page)
+            result["facts"] = audit(page)
+            result["expanders"] = expander_problems(page)
+        elif setting == "320px":
+            result["overflow"] = overflow_problem(page, width)
+            result["tab"] = tab_through(page)
+        else:
+            result["overflow"] = overflow_problem(page, width)
+        return result
+
+
 # -- the session summary ------------------------------------------------------------
 
 

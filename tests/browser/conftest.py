@@ -176,3 +176,12 @@ def a11y_summary(request):
     summary = Summary()
     yield summary
     summary.report(request.config)
+
+
+@pytest.fixture(scope="session")
+def a11y_crawl(browser, site_server, sitemap_paths, a11y_summary):
+    """Every sitemap page visited once per browser setting (desktop and 320 px, with
+    and without JavaScript), with the accessibility checks run on each visit."""
+    from tests.browser.a11y import Crawl
+
+    return Crawl(browser, site_server, sitemap_paths, a11y_summary)

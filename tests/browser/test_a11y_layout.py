@@ -1,129 +1,63 @@
 """How pages hold up beyond the default screen: 320 CSS px wide (400% zoom)
 without sideways scrolling, JavaScript switched off, reduced motion, and print.
+The page visits come from the session's crawl (see a11y.Crawl).
 """
 
 import pytest
 
-from tests.browser.a11y import audit, status_of
+from tests.browser.a11y import status_of
 
 pytestmark = pytest.mark.browser
 
-NARROW = {"width": 320, "height": 640}
 
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_no_page_scrolls_sideways_at_320_css_pixels(
-    javascript, browser, site_server, sitemap_paths, a11y_summary
-):
+@pytest.mark.parametrize("setting", ["320px", "320px-no-js"])
+def test_no_page_scrolls_sideways_at_320_css_pixels(setting, a11y_crawl, a11y_summary):
     """WCAG 1.4.10 Reflow: 1280 px at 400% zoom is a 320 CSS px viewport."""
-    context = browser.new_context(viewport=NARROW, java_script_enabled=javascript)
-    tab = context.new_page()
-    wide = []
-    try:
-        for path in [*sitemap_paths, "/no-such-page-for-accessibility-tests/"]:
-            tab.goto(site_server + path)
-            width = tab.evaluate("() => document.documentElement.scrollWidth")
-            if width > NARROW["width"]:
-                culprits = tab.evaluate(
-                    """() => [...document.querySelectorAll('body *')]
-                        .filter((el) => el.getBoundingClientRect().right > 321)
-                        .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > 321))
-                        .slice(0, 5)
-                        .map((el) => el.outerHTML.replace(/\\s+/g, ' ').slice(0, 160))"""
-                )
-                wide.append(f"{path}: {width}px wide; widest elements: {culprits}")
-    finally:
-        context.close()
-    a11y_summary.add(
-        f"reflow at 320 px ({'with' if javascript else 'without'} JS)", len(sitemap_paths) + 1
-    )
+    results = a11y_crawl(setting)
+    wide = [f"{path}: {visit['overflow']}" for path, visit in results.items() if visit["overflow"]]
+    a11y_summary.add(f"reflow, {setting}", len(results))
     assert not wide, "Pages scroll sideways at 320 CSS px:\n" + "\n".join(wide)
 
 
-def test_every_page_works_without_javascript(browser, site_server, sitemap_paths, a11y_summary):
+def test_every_page_works_without_javascript(a11y_crawl, a11y_summary):
     """Content, header navigation and footer links are all there and usable with
     JavaScript off: the same text as with it on, every link visible."""
-    with_js = browser.new_context(viewport={"width": 1280, "height": 900})
-    without_js = browser.new_context(
-        viewport={"width": 1280, "height": 900}, java_script_enabled=False
-    )
-    on, off = with_js.new_page(), without_js.new_page()
+    with_js, without_js = a11y_crawl("desktop"), a11y_crawl("desktop-no-js")
     problems = []
     nav_targets = set()
-    try:
-        for path in sitemap_paths:
-            on.goto(site_server + path)
-            response = off.goto(site_server + path)
-            if response.status != 200:
-                problems.append(f"{path}: answered {response.status} without JavaScript")
-                continue
-            facts_on, facts_off = audit(on), audit(off)
-            if facts_off["mainText"] != facts_on["mainText"]:
-                problems.append(f"{path}: the main content differs without JavaScript")
-            if not facts_off["mainText"] or not off.locator("main h1").count():
-                problems.append(f"{path}: no main content without JavaScript")
-            for kind in ("navLinks", "footerLinks"):
-                hidden = [link["text"] for link in facts_off[kind] if not link["visible"]]
-                if hidden:
-                    problems.append(f"{path}: {kind} hidden without JavaScript: {hidden}")
-                if len(facts_off[kind]) != len(facts_on[kind]):
-                    problems.append(f"{path}: {kind} differ without JavaScript")
-            if off.locator("html.js-enabled, body.js-enabled").count():
-                problems.append(f"{path}: claims JavaScript is enabled when it is not")
-            nav_targets.update(link["href"] for link in facts_off["navLinks"])
-            if not facts_off["navLinks"] and facts_on["navLinks"]:
-                problems.append(f"{path}: the header navigation is missing without JavaScript")
-        for href in sorted(nav_targets):
-            if status_of(href) != 200:
-                problems.append(f"header link {href} does not answer 200")
-    finally:
-        with_js.close()
-        without_js.close()
-    a11y_summary.add("JavaScript off (content, navigation)", len(sitemap_paths))
+    for path, off in without_js.items():
+        if off["status"] != 200:
+            problems.append(f"{path}: answered {off['status']} without JavaScript")
+            continue
+        facts_on, facts_off = with_js[path]["facts"], off["facts"]
+        if facts_off["mainText"] != facts_on["mainText"]:
+            problems.append(f"{path}: the main content differs without JavaScript")
+        if not facts_off["mainText"] or not any(h["level"] == 1 for h in facts_off["headings"]):
+            problems.append(f"{path}: no main content without JavaScript")
+        for kind in ("navLinks", "footerLinks"):
+            hidden = [link["text"] for link in facts_off[kind] if not link["visible"]]
+            if hidden:
+                problems.append(f"{path}: {kind} hidden without JavaScript: {hidden}")
+            if len(facts_off[kind]) != len(facts_on[kind]):
+                problems.append(f"{path}: {kind} differ without JavaScript")
+        if not facts_off["navLinks"] and facts_on["navLinks"]:
+            problems.append(f"{path}: the header navigation is missing without JavaScript")
+        nav_targets.update(link["href"] for link in facts_off["navLinks"])
+    for href in sorted(nav_targets):
+        if status_of(href) != 200:
+            problems.append(f"header link {href} does not answer 200")
+    a11y_summary.add("JavaScript off (content, navigation)", len(without_js))
     assert not problems, "\n".join(problems)
 
 
-MOTION_JS = r"""
-() => {
-  const seconds = (value) => Math.max(...value.split(",").map((v) =>
-    v.trim().endsWith("ms") ? parseFloat(v) / 1000 : parseFloat(v)));
-  const moving = [];
-  for (const el of document.querySelectorAll("*")) {
-    for (const pseudo of [null, "::before", "::after"]) {
-      const style = getComputedStyle(el, pseudo);
-      const transition = seconds(style.transitionDuration) + seconds(style.transitionDelay);
-      const animation = style.animationName !== "none" ? seconds(style.animationDuration) : 0;
-      if (transition > 0.02 || animation > 0.02) {
-        moving.push(el.outerHTML.replace(/\s+/g, " ").slice(0, 120) + (pseudo || "") +
-          ` transition ${style.transitionDuration}, animation ${style.animationName} ${style.animationDuration}`);
-      }
-    }
-  }
-  return {moving: moving.slice(0, 10), scroll: getComputedStyle(document.documentElement).scrollBehavior};
-}
-"""
-
-
-def test_reduced_motion_is_honoured(browser, site_server, sitemap_paths, a11y_summary):
+def test_reduced_motion_is_honoured(a11y_crawl, a11y_summary):
     """With `prefers-reduced-motion: reduce`, nothing animates or scrolls smoothly
     (WCAG 2.3.3), whatever a component's own styles say."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
-    tab = context.new_page()
-    problems = []
-    try:
-        assert tab.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
-        for path in sitemap_paths:
-            tab.goto(site_server + path)
-            # Hover and focus states are where transitions usually live.
-            tab.keyboard.press("Tab")
-            result = tab.evaluate(MOTION_JS)
-            if result["moving"]:
-                problems.append(f"{path}: still moves: {result['moving']}")
-            if result["scroll"] == "smooth":
-                problems.append(f"{path}: scrolls smoothly")
-    finally:
-        context.close()
-    a11y_summary.add("reduced motion", len(sitemap_paths))
+    results = a11y_crawl("desktop")
+    problems = [
+        f"{path}: {problem}" for path, visit in results.items() for problem in visit["motion"]
+    ]
+    a11y_summary.add("reduced motion", len(results))
     assert not problems, "\n".join(problems)
 
 
@@ -149,9 +83,8 @@ def test_printing_gives_the_content_without_chrome_and_shows_link_urls(
 ):
     places = [p for p in sitemap_paths if p.startswith("/places/") and p.count("/") == 3]
     briefings = [p for p in sitemap_paths if p.startswith("/briefings/") and p.count("/") == 3]
-    paths = ["/next-steps/", "/accessibility-statement/", *places[:1], *briefings[:1]]
     faq = [p for p in sitemap_paths if "question" in p]
-    paths.extend(faq[:1])
+    paths = ["/next-steps/", "/accessibility-statement/", *places[:1], *briefings[:1], *faq[:1]]
     page.emulate_media(media="print")
     problems = []
     links = 0

@@ -92,15 +92,12 @@ def visitor(browser):
 
 
 @pytest.fixture(scope="module")
-def sitemap_results(visitor, site_server, sitemap_paths, a11y_summary):
-    """path → (axe results, DOM facts), one visit per sitemap page."""
+def sitemap_results(a11y_crawl):
+    """path → (axe results, DOM facts), from one desktop visit per sitemap page."""
     results = {}
-    for path in sitemap_paths:
-        response = visitor.goto(site_server + path)
-        assert response.status == 200, f"{path} (listed in the sitemap) answered {response.status}"
-        axe = run_axe(visitor)
-        a11y_summary.add_axe(path, axe)
-        results[path] = (axe, audit(visitor))
+    for path, visit in a11y_crawl("desktop").items():
+        assert visit["status"] == 200, f"{path} (listed in the sitemap) answered {visit['status']}"
+        results[path] = (visit["axe"], visit["facts"])
     return results
 
 
