@@ -27,3 +27,10 @@ class BriefingsConfig(AppConfig):
             lookup="related_decision",
             order_by=("-publication_date",),
         )
+        # The FAQ page can link back to the briefings its questions go with.
+        related.register(
+            "briefings_for_faq",
+            BriefingPage,
+            lookup="related_faq",
+            order_by=("-publication_date",),
+        )

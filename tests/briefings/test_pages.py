@@ -188,7 +188,9 @@ def test_related_decision_and_faq_are_linked(client, briefing, home):
 def test_places_and_decisions_list_their_briefings(briefing, places, index, home):
     """The other side of each link, through the cross-app registry."""
     decision = ContentPageFactory(parent=home, title="A decision")
+    faq = ContentPageFactory(parent=home, title="Questions")
     briefing.related_decision = decision
+    briefing.related_faq = faq
     briefing.save_revision().publish()
     older = BriefingPageFactory(
         parent=index, title="Older briefing", publication_date=datetime.date(2022, 1, 1)
