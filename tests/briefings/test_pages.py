@@ -43,6 +43,26 @@ class TestBriefingPageTypes(WagtailPageTestCase):
         self.assertPageIsRenderable(self.index)
         self.assertPageIsRenderable(self.briefing)
 
+    def test_pages_are_editable_and_previewable(self):
+        data = nested_form_data(
+            {
+                "title": self.briefing.title,
+                "slug": self.briefing.slug,
+                "summary": "Edited summary.",
+                "publication_date": "2022-07-27",
+                "audience": "partners",
+                "body": streamfield([("heading", {"text": "The decision", "level": "2"})]),
+                "attachments": inline_formset([{"document": self.document.pk}]),
+                "place_links": inline_formset([{"place": self.place.pk}]),
+                "changes": inline_formset([{"date": "2022-08-05", "note": "Edited"}]),
+            }
+        )
+        self.assertPageIsEditable(self.briefing, post_data=data)
+        self.assertPageIsPreviewable(self.briefing, post_data=data)
+        index_data = {"title": "Briefings", "slug": "briefings", "summary": "All briefings."}
+        self.assertPageIsEditable(self.index, post_data=index_data)
+        self.assertPageIsPreviewable(self.index, post_data=index_data)
+
     def test_tree_is_closed(self):
         self.assertAllowedParentPageTypes(BriefingIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(BriefingIndexPage, {BriefingPage})
