@@ -172,3 +172,30 @@ def ensure_workflow(apps, approvers, root_page):
             previous.active = False
             previous.save(update_fields=["active"])
     return workflow
+
+
+def grant_snippet_permissions(model):
+    """Give the comms groups a snippet type (FAQ questions, former partnerships...).
+
+    Approvers and site administrators manage every snippet type. Editors only get
+    snippet types that have drafts (DraftStateMixin): saving any other snippet
+    changes the live site at once, which would skip sign-off.
+    Uses the real models: snippet types are only known once every app is loaded.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import DraftStateMixin
+
+    name = model._meta.model_name
+    permissions = Permission.objects.filter(content_type=ContentType.objects.get_for_model(model))
+    everything = list(permissions)
+    drafts_only = [
+        p for p in everything if p.codename in {f"add_{name}", f"change_{name}", f"view_{name}"}
+    ]
+    grants = {APPROVERS: everything, ADMINISTRATORS: everything}
+    if issubclass(model, DraftStateMixin):
+        grants[EDITORS] = drafts_only
+    for group_name, granted in grants.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is not None and granted:
+            group.permissions.add(*granted)

@@ -126,3 +126,26 @@ def test_set_up_creates_missing_groups_and_workflow_on_an_old_database(db):
     assert _page_permission_types(editors) == {"add", "change"}
     assert WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow.name == roles.WORKFLOW
     assert Permission.objects.filter(codename="publish_page").count() == 1
+
+
+def test_loader_gives_snippet_types_to_approvers_and_only_draftable_ones_to_editors(
+    client, editor, approver
+):
+    from wagtail.models import DraftStateMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    call_command("load_initial_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    snippets = get_snippet_models()
+    assert snippets, "the project registers snippet types (FAQ questions, former partnerships)"
+    for model in snippets:
+        label = f"{model._meta.app_label}.change_{model._meta.model_name}"
+        assert approver.has_perm(label), label
+        # Saving a snippet without drafts changes the live site: approvers only.
+        assert editor.has_perm(label) is issubclass(model, DraftStateMixin), label
+        index = reverse(model.snippet_viewset.get_url_name("list"))
+        client.force_login(approver)
+        assert client.get(index).status_code == 200
+        client.force_login(editor)
+        response = client.get(index)
+        if not issubclass(model, DraftStateMixin):
+            assert response.status_code in (302, 403)
