@@ -21,12 +21,14 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
+from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
@@ -217,6 +219,30 @@ class PublicDocument(AbstractDocument):
             .values_list("object_id", flat=True)
         )
         return {int(pk) for pk in object_ids if str(pk).isdigit()}
+
+    @classmethod
+    def public_queryset(cls):
+        """Documents used by at least one live public page, in one query:
+        what site search and the partner API may show (same rule as serving)."""
+        from django.db.models import BigIntegerField, CharField
+        from django.db.models.functions import Cast
+
+        live_page_ids = (
+            Page.objects.live()
+            .public()
+            .annotate(id_text=Cast("pk", output_field=CharField()))
+            .values("id_text")
+        )
+        used = (
+            ReferenceIndex.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                to_content_type=ContentType.objects.get_for_model(cls),
+                object_id__in=live_page_ids,
+            )
+            .annotate(document_id=Cast("to_object_id", output_field=BigIntegerField()))
+            .values("document_id")
+        )
+        return cls.objects.filter(pk__in=used)
 
     def is_published(self):
         """True when at least one live page that the public can see uses it."""
@@ -476,6 +502,17 @@ class BriefingPage(BasePage):
         index.FilterField("publication_date"),
         index.FilterField("audience"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("publication_date"),
+        APIField("audience"),
+        APIField("body"),
+        APIField("related_decision", serializer=LivePageLinkField()),
+        APIField("related_faq", serializer=LivePageLinkField()),
+        APIField("place_links"),
+        APIField("attachments"),
+        APIField("changes"),
+    ]
 
     parent_page_types = ["briefings.BriefingIndexPage"]
     subpage_types = []
@@ -596,6 +633,8 @@ class BriefingPlace(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "place"
 
+    api_fields = [APIField("place", serializer=LivePageLinkField())]
+
 
 class BriefingAttachment(Orderable):
     """A document attached to a briefing, e.g. its PDF version."""
@@ -615,6 +654,8 @@ class BriefingAttachment(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "document"
+
+    api_fields = [APIField("document", serializer=DocumentLinkField())]
 
 
 class BriefingChange(Orderable):
@@ -638,3 +679,5 @@ class BriefingChange(Orderable):
         """The note as it reads after “Updated 5 August 2022:”."""
         note = self.note.strip()
         return note[:1].lower() + note[1:] if note[:2] != note[:2].upper() else note
+
+    api_fields = [APIField("date"), APIField("note")]

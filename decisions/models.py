@@ -18,11 +18,14 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
@@ -149,6 +152,7 @@ class FAQPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("questions_text")]
+    api_fields = [*BasePage.api_fields, APIField("api_questions")]
 
     parent_page_types = ["core.HomePage", "core.ContentPage"]
     subpage_types = []
@@ -167,6 +171,14 @@ class FAQPage(BasePage):
 
     def questions_text(self):
         return " ".join(f"{q.question} {q.answer_text}" for q in self.questions)
+
+    @property
+    def api_questions(self):
+        """Questions for the partner API, with their stable anchor ids."""
+        return [
+            {"question": q.question, "id": q.slug, "answer": expand_db_html(q.answer)}
+            for q in self.questions
+        ]
 
     @property
     def json_ld_data(self):
@@ -359,6 +371,19 @@ class BoardDecisionPage(BasePage):
         index.FilterField("meeting_date"),
         index.FilterField("status"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("meeting_date"),
+        APIField("status"),
+        APIField("decision", serializer=RichTextHTMLField()),
+        APIField("rationale", serializer=RichTextHTMLField()),
+        APIField("place_links"),
+        APIField("milestones"),
+        APIField("change_notes"),
+        APIField("board_paper", serializer=DocumentLinkField()),
+        APIField("related_faq_page", serializer=LivePageLinkField()),
+        APIField("superseded_by", serializer=LivePageLinkField()),
+    ]
 
     parent_page_types = ["decisions.BoardDecisionIndexPage"]
     subpage_types = []
@@ -485,6 +510,8 @@ class BoardDecisionPlace(Orderable):
         ):
             raise ValidationError({"place": "Choose a place-based partnership page."})
 
+    api_fields = [APIField("place", serializer=LivePageLinkField())]
+
 
 class BoardDecisionMilestone(Orderable):
     """A dated step in putting a decision into effect, e.g. “August 2022: four
@@ -520,6 +547,8 @@ class BoardDecisionMilestone(Orderable):
             self.date.strftime("%Y-%m") if self.precision == self.MONTH else self.date.isoformat()
         )
 
+    api_fields = [APIField("date"), APIField("precision"), APIField("description")]
+
 
 class BoardDecisionChangeNote(Orderable):
     """A public note of a change to the decision page, shown in its page
@@ -535,6 +564,8 @@ class BoardDecisionChangeNote(Orderable):
     )
 
     panels = [FieldPanel("date"), FieldPanel("note")]
+
+    api_fields = [APIField("date"), APIField("note")]
 
 
 def _day(date):

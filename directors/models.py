@@ -12,10 +12,12 @@ from django.db import models
 from django.db.models import Prefetch
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from lscpartnerships.core.api_fields import ImageField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 
@@ -173,6 +175,17 @@ class DirectorProfilePage(BasePage):
         index.SearchField("biography"),
         index.SearchField("other_roles"),
         index.FilterField("place"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("job_title"),
+        APIField("place", serializer=LivePageLinkField()),
+        APIField("photo", serializer=ImageField()),
+        APIField("appointment_date"),
+        APIField("appointment_date_precision"),
+        APIField("other_roles"),
+        APIField("biography", serializer=RichTextHTMLField()),
+        APIField("note"),
     ]
 
     parent_page_types = ["directors.DirectorIndexPage"]

@@ -5,12 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lscpartnerships.api import api_router
 from lscpartnerships.core import views as core_views
+from lscpartnerships.search import views as search_views
 
 urlpatterns = [
     path("healthz/", core_views.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("search/", search_views.search, name="search"),
+    path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Documents: our stable /documents/<id>/<slug>/ addresses first (briefings
     # app), then Wagtail's, whose old-style links redirect to them.
@@ -18,10 +22,20 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served through their own view, which checks
+    # that a live public page uses them and counts the download.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{media_prefix}(?P<path>(?:images|original_images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Wagtail's page serving comes last: it matches every other path.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -14,9 +14,11 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from lscpartnerships.core.api_fields import LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
@@ -193,6 +195,17 @@ class PlacePartnershipPage(BasePage):
         index.SearchField("priorities"),
         index.SearchField("areas_covered"),
         index.FilterField("director"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("local_authority_name"),
+        APIField("local_authority_url"),
+        APIField("director", serializer=LivePageLinkField()),
+        APIField("priorities"),
+        APIField("areas_covered"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("contact_address"),
     ]
 
     parent_page_types = ["places.PlaceIndexPage"]

@@ -6,6 +6,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -132,7 +133,15 @@ class BasePage(Page):
             heading="Content review",
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary", boost=2)]
+    # Titles (boost 2 in Page.search_fields) outrank summaries, which outrank
+    # bodies (no boost).
+    search_fields = [*Page.search_fields, index.SearchField("summary", boost=1.5)]
+    api_fields = [
+        APIField("summary"),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("being_reviewed"),
+    ]
 
     class Meta:
         abstract = True

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # The site's own apps: the shared core first, then one app per content domain.
     "lscpartnerships.core",
     "lscpartnerships.editorial",
+    "lscpartnerships.search",
     "places",
     "directors",
     "decisions",
@@ -34,6 +35,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
     "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -159,6 +165,24 @@ INITIAL_CONTENT_LOADERS = [
     "decisions.initial_content",
     "briefings.initial_content",
 ]
+
+# Partner API (/api/v2/): read-only, open to any origin for GET.
+CORS_URLS_REGEX = r"^/api/v2/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_LIMIT_MAX = 50
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+
+# Serve uploaded media from the app (development, the browser-test server and
+# small deployments). Large deployments serve MEDIA_ROOT from the web server.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+
+# Search: queries are trimmed to this many characters.
+SEARCH_MAX_QUERY_LENGTH = 200
 
 # Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,113 @@
+"""Site search: Wagtail's database search backend (PostgreSQL full-text search
+in production and tests, plain SQLite matching for `make run`).
+
+Everything a visitor types is harmless here: the query is trimmed to a length
+cap, never written to the database, and echoed only through auto-escaping.
+"""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.text import capfirst
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
+
+from lscpartnerships.core.pagination import paginate
+
+MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
+MAX_RESULTS = 500
+DOCUMENTS = "documents"
+
+
+def clean_query(raw):
+    """Collapse whitespace, drop control characters and cap the length."""
+    text = "".join(ch for ch in (raw or "") if ch.isprintable() or ch == " ")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _type_key(model):
+    return model._meta.label_lower.replace(".", "-")
+
+
+def _type_label(model):
+    return capfirst(model._meta.verbose_name)
+
+
+def public_documents():
+    """Documents the public may download (see the document model's own rule)."""
+    Document = get_document_model()
+    manager_method = getattr(Document, "public_queryset", None)
+    if callable(manager_method):
+        return manager_method()
+    return Document.objects.all()
+
+
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    chosen_type = request.GET.get("type", "")
+    site = Site.find_for_request(request)
+    results, type_counts, promotions = [], {}, []
+
+    if query:
+        pages = Page.objects.live().public()
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        page_hits = list(pages.specific().search(query)[:MAX_RESULTS])
+        document_hits = list(public_documents().search(query)[:MAX_RESULTS])
+
+        for hit in page_hits:
+            key = _type_key(type(hit))
+            type_counts.setdefault(key, {"key": key, "label": _type_label(type(hit)), "count": 0})
+            type_counts[key]["count"] += 1
+        if document_hits:
+            type_counts[DOCUMENTS] = {
+                "key": DOCUMENTS,
+                "label": "Document",
+                "count": len(document_hits),
+            }
+
+        if chosen_type == DOCUMENTS:
+            hits = document_hits
+        elif chosen_type in type_counts:
+            hits = [hit for hit in page_hits if _type_key(type(hit)) == chosen_type]
+        else:
+            chosen_type = ""
+            hits = page_hits + document_hits
+        results = [_result(hit, request) for hit in hits]
+
+        normalised = normalise_query_string(query)
+        promotions = list(
+            SearchPromotion.objects.filter(query__query_string=normalised)
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        promotions = [p for p in promotions if p.page_id is None or (p.page.live and p.page.url)]
+
+    page_obj = paginate(request, results, per_page=10)
+    context = {
+        "query": query,
+        "chosen_type": chosen_type,
+        "type_counts": sorted(type_counts.values(), key=lambda t: t["label"]),
+        "page_obj": page_obj,
+        "result_count": len(results),
+        "promotions": promotions,
+        "noindex": True,
+    }
+    return render(request, "search/search.html", context)
+
+
+def _result(hit, request):
+    if isinstance(hit, Page):
+        return {
+            "title": hit.title,
+            "url": hit.get_url(request),
+            "summary": getattr(hit, "summary", "") or hit.search_description,
+            "type": _type_label(type(hit)),
+        }
+    return {
+        "title": hit.title,
+        "url": hit.url,
+        "summary": getattr(hit, "description", ""),
+        "type": "Document",
+    }

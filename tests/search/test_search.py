@@ -1,0 +1,163 @@
+"""Site search on PostgreSQL full-text search, over the seed content plus 200
+pages of filler that mention the same words in their bodies, so ranking is
+tested against competition rather than an empty index."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import Page, PageViewRestriction, Site
+
+from lscpartnerships.core.factories import ContentPageFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def result_titles(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".app-search-results h3 a")]
+
+
+def result_urls(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return [a["href"] for a in html.select(".app-search-results h3 a")]
+
+
+class SearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_initial_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        home = Site.objects.get(is_default_site=True).root_page
+        filler_parent = ContentPageFactory(parent=home, title="Archive", slug="archive")
+        for n in range(200):
+            ContentPageFactory(
+                parent=filler_parent,
+                title=f"Community update {n}",
+                summary="News from partners across Lancashire and South Cumbria.",
+                body=[
+                    (
+                        "rich_text",
+                        f"<p>Update {n} mentions Blackpool, a director, the local authority "
+                        "boundaries and partnership working in neighbourhoods.</p>",
+                    )
+                ],
+            )
+
+    def search(self, **params):
+        response = self.client.get("/search/", params)
+        assert response.status_code == 200
+        return response
+
+    def test_place_name_puts_the_place_page_first(self):
+        assert result_urls(self.search(q="Blackpool"))[0] == "/places/blackpool/"
+
+    def test_director_finds_the_four_directors(self):
+        response = self.search(q="director", type="directors-directorprofilepage")
+        titles = result_titles(response)
+        for name in ["Claire Richardson", "Karen Smith", "Jane Scattergood", "Louise Taylor"]:
+            assert name in titles
+
+    def test_board_decision_found_by_date_and_by_topic(self):
+        for query in ["27 July", "boundaries"]:
+            response = self.search(q=query, type="decisions-boarddecisionpage")
+            titles = result_titles(response)
+            assert titles, query
+            assert any("boundar" in t.lower() for t in titles), (query, titles)
+
+    def test_results_page_echoes_query_counts_and_types(self):
+        html = BeautifulSoup(self.search(q="Blackpool").content, "html.parser")
+        assert html.h1.get_text() == "Search results for “Blackpool”"
+        assert "results" in html.select_one("#result-count").get_text()
+        assert html.select(".app-search-results li p")  # each result says its type
+        assert html.find("meta", attrs={"name": "robots", "content": "noindex"})
+
+    def test_results_are_paginated_and_filter_by_type(self):
+        response = self.search(q="update", page="2")
+        assert len(result_titles(response)) == 10
+        assert self.client.get("/search/", {"q": "update", "page": "999"}).status_code == 404
+        response = self.search(q="Blackpool", type="places-placepartnershippage")
+        assert result_urls(response) == ["/places/blackpool/"]
+
+    def test_empty_state_is_helpful(self):
+        html = self.search(q="zzzqqqxxx").content.decode()
+        assert "No results found for “zzzqqqxxx”" in html
+        assert "double-checking your spelling" in html
+
+    def test_drafts_and_private_pages_never_appear(self):
+        home = Site.objects.get(is_default_site=True).root_page
+        draft = ContentPageFactory(parent=home, title="Secret draft zebra", live=False)
+        private = ContentPageFactory(parent=home, title="Private zebra")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+        assert Page.objects.filter(pk=draft.pk, live=False).exists()
+        assert result_titles(self.search(q="zebra")) == []
+
+    def test_bad_input_is_harmless(self):
+        cases = [
+            "",
+            "a" * 1000,
+            "' OR 1=1; DROP TABLE wagtailcore_page; --",
+            '<script>alert("x")</script>',
+            '<b>bold</b> & "quotes"',
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃ ñ 漢字 \u202e \u0000 \x07",
+            "%",
+            "!!! ::: ***",
+        ]
+        for query in cases:
+            response = self.search(q=query)
+            body = response.content.decode()
+            assert "<script>alert" not in body
+            assert "<b>bold</b>" not in body
+        assert self.search(q="Blackpool", page="abc").status_code == 200
+
+    def test_long_queries_are_trimmed(self):
+        html = BeautifulSoup(self.search(q="b" * 1000).content, "html.parser")
+        assert len(html.select_one("#search-query")["value"]) == 200
+
+    def test_search_promotions_show_first(self):
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+        next_steps = Page.objects.get(slug="next-steps")
+        SearchPromotion.objects.create(
+            query=Query.get("what next"), page=next_steps, sort_order=0, description="Plans."
+        )
+        html = BeautifulSoup(self.search(q="What next").content, "html.parser")
+        assert html.find("h2", string="Recommended")
+        assert "Next steps" in html.get_text()
+
+
+@pytest.mark.django_db
+def test_search_works_on_sqlite_for_make_run(tmp_path):
+    """`make run` uses SQLite: the database search backend must work there too."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.dev",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+
+    manage("migrate", "--noinput")
+    manage("load_initial_content")
+    out = manage(
+        "shell",
+        "-c",
+        "from django.test import Client; r = Client(HTTP_HOST='localhost').get('/search/', {'q': 'Blackpool'}); "
+        "print(r.status_code); print('Blackpool' in r.content.decode())",
+    ).stdout.split()
+    assert out[-2:] == ["200", "True"]
