@@ -31,6 +31,9 @@ VAGUE_LINK_TEXTS = {
     "find out more",
     "learn more",
     "click",
+    "more info",
+    "more information",
+    "this page",
 }
 
 

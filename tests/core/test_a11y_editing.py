@@ -225,3 +225,16 @@ def test_userbar_adds_no_inline_script_or_style(admin_client, content_page):
             }, script
         assert not tree.find_all("style")
     assert Page.objects.filter(pk=content_page.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "text", ["Click here", "read more.", "Find out more", "More information", "this page"]
+)
+def test_rich_text_block_refuses_vague_link_texts(text):
+    from lscpartnerships.core.blocks import RichTextBlock
+
+    block = RichTextBlock()
+    value = block.to_python(f'<p>See <a href="https://www.nhs.uk/">{text}</a></p>')
+    with pytest.raises(Exception) as error:
+        block.clean(value)
+    assert f"The link text “{text}” does not say where the link goes" in str(error.value)
