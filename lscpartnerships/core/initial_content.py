@@ -270,7 +270,7 @@ def _accessibility_page():
                 "be able to use this website. For example, that means you should be able to:",
             ),
             html(
-                '<ul>'
+                "<ul>"
                 "<li>change colours, contrast levels and fonts using browser or device settings</li>"
                 "<li>zoom in up to 400% without the text spilling off the screen</li>"
                 "<li>navigate the whole website using just a keyboard</li>"
@@ -380,7 +380,7 @@ def _accessibility_page():
                 "sure that on every page:",
             ),
             html(
-                '<ul>'
+                "<ul>"
                 "<li>every link, button and expander can be reached with the Tab key, in a "
                 "sensible order, with a visible focus indicator</li>"
                 "<li>the “Skip to main content” link works, and expanders open with the Enter "
