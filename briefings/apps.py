@@ -11,7 +11,7 @@ class BriefingsConfig(AppConfig):
     def ready(self):
         # Place and decision pages list their briefings without importing this
         # app: they ask the registry by name (lscpartnerships/core/relations.py).
-        from lscpartnerships.core.relations import related
+        from lscpartnerships.core.relations import feeds, related
 
         from .models import BriefingPage
 
@@ -27,6 +27,8 @@ class BriefingsConfig(AppConfig):
             lookup="related_decision",
             order_by=("-publication_date",),
         )
+        feeds.register(briefing_feed_links)
+
         # The FAQ page can link back to the briefings its questions go with.
         related.register(
             "briefings_for_faq",
@@ -34,3 +36,19 @@ class BriefingsConfig(AppConfig):
             lookup="related_faq",
             order_by=("-publication_date",),
         )
+
+
+def briefing_feed_links(page, request):
+    """Every page advertises the briefings feed; a place page also its own."""
+    from .models import BriefingIndexPage
+
+    index = getattr(request, "_briefing_index", None)
+    if index is None:
+        index = BriefingIndexPage.objects.live().public().first() or False
+        request._briefing_index = index
+    if not index:
+        return []
+    links = [("Briefings (Atom feed)", index.feed_url())]
+    if page._meta.label_lower == "places.placepartnershippage":
+        links.append((f"Briefings about {page.title} (Atom feed)", index.feed_url(page.slug)))
+    return links

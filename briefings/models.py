@@ -10,7 +10,6 @@ document's URL survives a replaced file, only documents used by a live public
 page reach the public, and downloads are counted without cookies.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -20,7 +19,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import AbstractDocument, Document
@@ -32,19 +31,12 @@ from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
+from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
 
 from .pdf import count_pages
 from .validators import human_size, validate_document_file
 
 PLACE_PAGE_MODEL = "places.PlacePartnershipPage"
-
-
-def model_or_none(model_string):
-    """The model for "app.Model", or None while that app has not defined it."""
-    try:
-        return apps.get_model(model_string)
-    except (LookupError, ValueError):
-        return None
 
 
 # -- Documents -----------------------------------------------------------------
@@ -251,19 +243,6 @@ class PublicDocument(AbstractDocument):
 
 
 # -- Pages ---------------------------------------------------------------------
-
-
-class OptionalTypePageChooserPanel(PageChooserPanel):
-    """A page chooser limited to `page_type` once that model exists.
-
-    Places and decisions are built in their own apps; until their page types
-    exist the chooser offers any page rather than breaking the edit form.
-    """
-
-    def get_form_options(self):
-        if self.page_type and model_or_none(self.page_type) is None:
-            return FieldPanel.get_form_options(self)
-        return super().get_form_options()
 
 
 AUDIENCE_CHOICES = [

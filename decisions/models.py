@@ -10,7 +10,6 @@ on the FAQ page and wherever else they help (see blocks.QuestionsBlock).
 import html
 import re
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -29,31 +28,11 @@ from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
+from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
 
 from .blocks import FAQStreamBlock, QuestionsBlock
 
 PLACE_PAGE_MODEL = "places.PlacePartnershipPage"
-
-
-def _model_or_none(model_string):
-    """The model for "app.Model", or None while that app has not defined it."""
-    try:
-        return apps.get_model(model_string)
-    except (LookupError, ValueError):
-        return None
-
-
-class OptionalTypePageChooserPanel(PageChooserPanel):
-    """A page chooser limited to `page_type` once that model exists.
-
-    Places are built in their own app; until PlacePartnershipPage exists the
-    chooser offers any page rather than breaking the decision's edit form.
-    """
-
-    def get_form_options(self):
-        if self.page_type and _model_or_none(self.page_type) is None:
-            return FieldPanel.get_form_options(self)
-        return super().get_form_options()
 
 
 def rich_text_to_plain(value):
@@ -502,7 +481,7 @@ class BoardDecisionPlace(Orderable):
 
     def clean(self):
         super().clean()
-        place_model = _model_or_none(PLACE_PAGE_MODEL)
+        place_model = model_or_none(PLACE_PAGE_MODEL)
         if (
             place_model is not None
             and self.place_id

@@ -32,16 +32,19 @@ class SiteImage(AbstractImage):
             "“Portrait of Karen Smith”. Required unless the image is decorative."
         ),
     )
-    decorative = models.BooleanField(
+    # Not named `decorative`: Wagtail's AbstractImage.__init__ sets an attribute
+    # of that name (used by ImageBlock), which would hide a field's value.
+    is_decorative = models.BooleanField(
+        "decorative",
         default=False,
         help_text="Tick only if the image adds no information (screen readers will skip it).",
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "decorative")
+    admin_form_fields = (*Image.admin_form_fields, "is_decorative")
 
     def clean(self):
         super().clean()
-        if not self.decorative and not (self.description or "").strip():
+        if not self.is_decorative and not (self.description or "").strip():
             raise ValidationError(
                 {
                     "description": "Add alternative text describing the image, or tick "
@@ -51,7 +54,7 @@ class SiteImage(AbstractImage):
 
     @property
     def default_alt_text(self):
-        return "" if self.decorative else (self.description or "").strip()
+        return "" if self.is_decorative else (self.description or "").strip()
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
@@ -253,7 +256,8 @@ class ContentPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["core.HomePage", "core.ContentPage"]
-    subpage_types = ["core.ContentPage"]
+    # A narrative section may hold its own FAQ page.
+    subpage_types = ["core.ContentPage", "decisions.FAQPage"]
 
 
 @register_setting(icon="cog")

@@ -111,6 +111,6 @@ def images_without_alt_text():
     """Images with no alternative text that are not marked decorative."""
     model = get_image_model()
     images = model.objects.annotate(alt_text=Trim("description")).filter(alt_text="")
-    if _has_field(model, "decorative"):
-        images = images.filter(decorative=False)
+    if _has_field(model, "is_decorative"):
+        images = images.filter(is_decorative=False)
     return images.order_by("title", "pk")

@@ -154,6 +154,8 @@ DOCUMENT_PAGE_COUNT_TIMEOUT = env.float("DOCUMENT_PAGE_COUNT_TIMEOUT", default=5
 DOCUMENT_PAGE_COUNT_MAX_MB = env.int("DOCUMENT_PAGE_COUNT_MAX_MB", default=20)
 # Editors' pages open with the accessibility checker in the userbar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar look-ups from the admin (a third-party request the CSP would block).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Loaders that `manage.py load_initial_content` runs, in order. Each module has a
 # `load(loader)` function and owns the initial content of its own app.
@@ -191,7 +193,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
-        "font-src": ["'self'", "data:"],
+        # NHS.UK frontend's CSS loads the Frutiger web font from assets.nhs.uk.
+        "font-src": ["'self'", "data:", "https://assets.nhs.uk"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],

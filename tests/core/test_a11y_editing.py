@@ -51,7 +51,7 @@ def test_image_upload_without_alt_text_is_refused_with_a_message(admin_client):
 
 @pytest.mark.parametrize(
     "extra",
-    [{"description": "The board of NHS Lancashire and South Cumbria"}, {"decorative": "on"}],
+    [{"description": "The board of NHS Lancashire and South Cumbria"}, {"is_decorative": "on"}],
     ids=["with-alt-text", "decorative"],
 )
 def test_image_upload_with_alt_text_or_decorative_is_saved(admin_client, extra):

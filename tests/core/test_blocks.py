@@ -47,10 +47,10 @@ def test_image_model_requires_alt_text_unless_decorative():
     with pytest.raises(ValidationError) as error:
         image.full_clean()
     assert "Add alternative text" in str(error.value.message_dict["description"])
-    image.decorative = True
+    image.is_decorative = True
     image.full_clean()
     assert image.default_alt_text == ""
-    image.decorative, image.description = False, "Portrait of Karen Smith"
+    image.is_decorative, image.description = False, "Portrait of Karen Smith"
     image.full_clean()
     assert image.default_alt_text == "Portrait of Karen Smith"
 
@@ -62,7 +62,7 @@ def test_image_block_uses_image_alt_text_or_needs_its_own():
 
     Image = get_image_model()
     described = Image.objects.create(title="a", file=get_test_image_file(), description="Map")
-    decorative = Image.objects.create(title="b", file=get_test_image_file(), decorative=True)
+    decorative = Image.objects.create(title="b", file=get_test_image_file(), is_decorative=True)
     block = ImageBlock()
     block.clean({"image": described, "alt_text": "", "decorative": False, "caption": ""})
     with pytest.raises(ValidationError) as error:

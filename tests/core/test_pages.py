@@ -16,7 +16,9 @@ class TestCorePageTypes(WagtailPageTestCase):
         root = Page.get_first_root_node()
         cls.home = HomePage(title="Home", slug="home-test", summary="The home page.")
         root.add_child(instance=cls.home)
-        Site.objects.update(root_page=cls.home)
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = cls.home
+        site.save()  # through save(), so Wagtail's cached site root paths are cleared
         cls.content = ContentPageFactory(parent=cls.home, title="What is a place?")
 
     def setUp(self):
@@ -44,7 +46,9 @@ class TestCorePageTypes(WagtailPageTestCase):
 
     def test_content_page_parents_and_children(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
-        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+        from decisions.models import FAQPage
+
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage, FAQPage})
 
     def test_content_page_created_through_the_admin_form(self):
         self.assertCanCreate(

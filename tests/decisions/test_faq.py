@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(html):
+    """The page's FAQPage JSON-LD blocks (the shell adds a BreadcrumbList too)."""
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return [json.loads(block) for block in blocks]
+    return [data for data in map(json.loads, blocks) if data["@type"] == "FAQPage"]
 
 
 def test_questions_render_as_expanders_with_their_slug_as_id(client, home, questions):

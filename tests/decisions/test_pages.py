@@ -42,7 +42,9 @@ class TestDecisionPageTypes(WagtailPageTestCase):
         root = Page.get_first_root_node()
         cls.home = HomePage(title="Home", slug="home-decisions", summary="The home page.")
         root.add_child(instance=cls.home)
-        Site.objects.update(root_page=cls.home)
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = cls.home
+        site.save()  # through save(), so Wagtail's cached site root paths are cleared
         cls.index = BoardDecisionIndexPageFactory(parent=cls.home)
         cls.question = QuestionFactory(question="What are the four places?")
         cls.faq = FAQPageFactory(

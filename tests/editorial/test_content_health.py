@@ -24,11 +24,14 @@ from lscpartnerships.editorial.wagtail_hooks import PANEL_LIMIT, ContentHealthPa
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Read at use, not import: a run that crosses midnight stays consistent."""
+    return timezone.localdate()
 
 
 def days(n):
-    return TODAY + datetime.timedelta(days=n)
+    return today() + datetime.timedelta(days=n)
 
 
 @pytest.fixture
@@ -55,7 +58,7 @@ def review_pages(home, editor, approver, django_user_model):
         "overdue-no-owner": page("overdue-no-owner", days(-5), None),
         "overdue-no-email": page("overdue-no-email", days(-6), no_email),
         "overdue-left": page("overdue-left", days(-7), left),
-        "due-today": page("due-today", TODAY, editor),
+        "due-today": page("due-today", today(), editor),
         "due-in-30-days": page("due-in-30-days", days(30), editor),
         "due-in-31-days": page("due-in-31-days", days(31), editor),
         "no-review-date": page("no-review-date", None, editor),
@@ -153,7 +156,7 @@ def media(db):
         )
         # Set in the database directly: Wagtail's AbstractImage.__init__ resets
         # an instance's `decorative` attribute to False (see the report).
-        Image.objects.filter(pk=image.pk).update(decorative=decorative)
+        Image.objects.filter(pk=image.pk).update(is_decorative=decorative)
         return image
 
     return {

@@ -20,6 +20,20 @@ def _site(request):
     return request._lscp_site
 
 
+def _trail(request, page, site):
+    """The page's ancestors from the home page down (cached for the request:
+    breadcrumbs and BreadcrumbList JSON-LD both need them)."""
+    cache = request.__dict__.setdefault("_lscp_trails", {})
+    if page.pk not in cache:
+        cache[page.pk] = list(
+            page.get_ancestors(inclusive=False)
+            .descendant_of(site.root_page, inclusive=True)
+            .order_by("depth")
+            .specific(defer=True)
+        )
+    return cache[page.pk]
+
+
 @register.inclusion_tag("wagtailnhsukfrontend/header.html", takes_context=True)
 def site_header(context):
     """NHS.UK organisational header; the menu is the home page's live children
@@ -46,7 +60,11 @@ def site_header(context):
         else "NHS Lancashire and South Cumbria",
         "logo_href": "/",
         "primary_links": links,
-        "show_search": False,
+        "show_search": True,
+        "search_action": "/search/",
+        "search_visually_hidden_label": "Search this website",
+        "search_placeholder": "Search",
+        "search_visually_hidden_button": "Search",
     }
 
 
@@ -76,13 +94,7 @@ def breadcrumbs(context, page=None):
     site = _site(request)
     if not isinstance(page, Page) or site is None:
         return {"breadcrumb_pages": []}
-    ancestors = (
-        page.get_ancestors(inclusive=False)
-        .descendant_of(site.root_page, inclusive=True)
-        .order_by("depth")
-        .specific(defer=True)
-    )
-    return {"breadcrumb_pages": list(ancestors)}
+    return {"breadcrumb_pages": _trail(request, page, site)}
 
 
 @register.simple_tag(takes_context=True)
@@ -108,3 +120,67 @@ def json_ld(data):
     text = json.dumps(data, ensure_ascii=False, default=str)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.inclusion_tag("includes/site_meta.html", takes_context=True)
+def site_meta(context):
+    """Open Graph and Twitter card tags, feed links, and schema.org JSON-LD:
+    BreadcrumbList on every page below home, GovernmentOrganization on home."""
+    from lscpartnerships.core.relations import feeds
+
+    request = context.get("request")
+    page = context.get("page")
+    settings = SiteSettings.for_request(request) if request else None
+    organisation = settings.organisation_name if settings else "NHS Lancashire and South Cumbria"
+    if not isinstance(page, Page) or request is None:
+        return {}
+    site = _site(request)
+    root_url = site.root_url if site else ""
+    json_ld = []
+    if site and page.pk == site.root_page_id:
+        organisation_data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization",
+            "name": organisation,
+            "url": root_url + "/",
+        }
+        if settings and settings.contact_email:
+            organisation_data["email"] = settings.contact_email
+        if settings and settings.contact_phone:
+            organisation_data["telephone"] = settings.contact_phone
+        json_ld.append(organisation_data)
+    elif site:
+        trail = [*_trail(request, page, site), page]
+        json_ld.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": "Home" if crumb.pk == site.root_page_id else crumb.title,
+                        "item": crumb.get_full_url(request),
+                    }
+                    for position, crumb in enumerate(trail, start=1)
+                ],
+            }
+        )
+    image = getattr(page, "social_image", None)
+    image_url = ""
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630")
+        image_url = rendition.full_url if hasattr(rendition, "full_url") else rendition.url
+        if image_url.startswith("/"):
+            image_url = root_url + image_url
+    return {
+        "title": getattr(page, "seo_title", "") or page.title,
+        "description": getattr(page, "meta_description", ""),
+        "url": page.full_url,
+        "site_name": organisation,
+        "image_url": image_url,
+        "image_alt": getattr(image, "default_alt_text", "") if image else "",
+        "og_type": "website" if site and page.pk == site.root_page_id else "article",
+        "json_ld": json_ld,
+        "feeds": feeds.for_page(page, request),
+    }
