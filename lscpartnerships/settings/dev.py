@@ -8,3 +8,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Uploaded images are served by the app locally (base.py reads DEBUG before
+# this module turns it on, so say it again here).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)

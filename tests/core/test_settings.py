@@ -44,3 +44,25 @@ def test_production_passes_check_deploy_without_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_development_serves_uploaded_images_but_never_documents_from_media():
+    """`make run` shows portraits; documents only go through their checked view."""
+    code = (
+        "from django.conf import settings; from django.urls import resolve, Resolver404\n"
+        "print(settings.SERVE_MEDIA)\n"
+        "print(resolve('/media/images/portrait.png').func.__name__)\n"
+        "try:\n    resolve('/media/documents/secret.pdf'); print('served')\n"
+        "except Resolver404:\n    print('not-served')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env["DJANGO_SETTINGS_MODULE"] = "lscpartnerships.settings.dev"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split()[-3:] == ["True", "serve", "not-served"], result.stderr
