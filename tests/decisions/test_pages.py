@@ -20,10 +20,10 @@ from decisions.models import (
     BoardDecisionPage,
     FAQPage,
     Question,
-    _model_or_none,
 )
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import ContentPage, HomePage
+from lscpartnerships.core.panels import model_or_none
 
 
 def make_place(home):
@@ -202,7 +202,7 @@ class TestDecisionPageTypes(WagtailPageTestCase):
         assert "What are the four places?" in html
 
     def test_places_affected_must_be_place_pages(self):
-        if _model_or_none(PLACE_PAGE_MODEL) is None:
+        if model_or_none(PLACE_PAGE_MODEL) is None:
             return  # any page is accepted until the places app defines its page type
         not_a_place = ContentPageFactory(parent=self.home, title="Not a place")
         response = self.client.post(
