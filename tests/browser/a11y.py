@@ -76,7 +76,19 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_WCAG_TAGS}}
 def run_axe(page) -> dict:
     """Run axe-core on the loaded page with the WCAG 2.2 A/AA rules (colour
     contrast included); the whole result (passes with every node) is returned
-    so what was checked can be counted."""
+    so what was checked can be counted.
+
+    Finite CSS animations and transitions (e.g. the admin's error message
+    fading in) are allowed to finish first, so colour contrast is measured
+    on what a reader sees, not on a frame halfway through a fade."""
+    page.evaluate(
+        """() => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 3000)),
+        ])"""
+    )
     return _axe.run(page, options=AXE_OPTIONS).response
 
 

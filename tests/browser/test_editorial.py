@@ -86,7 +86,7 @@ def test_editor_submits_and_approver_approves_in_the_browser(browser, page, edit
     expect(textbox).to_contain_text(BODY)
     # Wagtail autosaves the new page as a draft and turns the form into its edit
     # form; submitting before that finishes would post the "add" form twice.
-    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=90_000)
     editor.wait_for_load_state("networkidle")
     # No publish button for an editor: only the sign-off.
     expect(editor.locator("button[name=action-publish]")).to_have_count(0)
