@@ -20,6 +20,7 @@ from wagtail.search import index
 from lscpartnerships.core.api_fields import ImageField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
+from lscpartnerships.core.relations import is_page_of_type
 
 PLACE_PAGE_TYPE = ("places", "placepartnershippage")
 ORGANISATION = "NHS Lancashire and South Cumbria"
@@ -27,11 +28,6 @@ ORGANISATION = "NHS Lancashire and South Cumbria"
 #: The one rendition of a portrait every listing and profile uses, so it can be
 #: prefetched for a whole listing in one query.
 PORTRAIT_SPEC = "fill-400x400"
-
-
-def _is_page_of_type(page, app_label_model):
-    content_type = page.content_type
-    return (content_type.app_label, content_type.model) == app_label_model
 
 
 class DirectorIndexPage(BasePage):
@@ -193,7 +189,7 @@ class DirectorProfilePage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.place_id and not _is_page_of_type(self.place, PLACE_PAGE_TYPE):
+        if self.place_id and not is_page_of_type(self.place, PLACE_PAGE_TYPE):
             raise ValidationError({"place": "Choose a place-based partnership page."})
 
     @property

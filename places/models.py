@@ -22,15 +22,9 @@ from lscpartnerships.core.api_fields import LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.relations import related
+from lscpartnerships.core.relations import is_page_of_type, related
 
 DIRECTOR_PAGE_TYPE = ("directors", "directorprofilepage")
-
-
-def _is_page_of_type(page, app_label_model):
-    """True when `page` is of the concrete page type `(app_label, model)`."""
-    content_type = page.content_type
-    return (content_type.app_label, content_type.model) == app_label_model
 
 
 class PlacePrioritiesBlock(ContentStreamBlock):
@@ -213,7 +207,7 @@ class PlacePartnershipPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.director_id and not _is_page_of_type(self.director, DIRECTOR_PAGE_TYPE):
+        if self.director_id and not is_page_of_type(self.director, DIRECTOR_PAGE_TYPE):
             raise ValidationError({"director": "Choose a director's profile page."})
 
     @property

@@ -79,3 +79,13 @@ class FeedLinks:
 
 
 feeds = FeedLinks()
+
+
+def is_page_of_type(page, app_label_model):
+    """True when `page` is of the concrete page type `(app_label, model)`.
+
+    Lets an app check that a linked page is, say, a place without importing
+    the places app (the page's content type is already loaded with it).
+    """
+    content_type = page.content_type
+    return (content_type.app_label, content_type.model) == app_label_model
