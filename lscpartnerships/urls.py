@@ -10,7 +10,11 @@ from lscpartnerships.core import views as core_views
 from lscpartnerships.search import views as search_views
 
 urlpatterns = [
-    path("healthz/", core_views.health, name="health"),
+    # Health checks (see docs/deployment.md): /healthz/ is the readiness check
+    # under the address load balancers were first given.
+    path("healthz/", core_views.ready, name="health"),
+    path("healthz/live", core_views.live, name="health_live"),
+    path("healthz/ready", core_views.ready, name="health_ready"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),

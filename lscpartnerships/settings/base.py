@@ -61,6 +61,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Faults and logging (core.middleware): first, so the request log times and
+    # tags everything below, and a database outage answers the friendly 503.
+    "lscpartnerships.core.middleware.RequestLogMiddleware",
+    "lscpartnerships.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -102,6 +106,27 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+
+
+# --- Database faults (core.middleware, core.views) ----------------------------
+def database_fault_tolerance(database):
+    """Settings that let persistent connections survive a database restart: check
+    a reused connection before each request's first query (a connection the
+    server dropped is replaced instead of failing the request), and give up
+    connecting after a few seconds so an unreachable database answers the 503
+    page quickly instead of holding the worker."""
+    database["CONN_HEALTH_CHECKS"] = True
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+        )
+    return database
+
+
+database_fault_tolerance(DATABASES["default"])
+# Seconds a client is asked to wait (Retry-After) when the database is unreachable.
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
+# --- end database faults --------------------------------------------------------
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -210,9 +235,53 @@ X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="no-reply@lscpartnerships.invalid")
 
+# --- Logging (core.log, core.middleware.RequestLogMiddleware) -------------------
+# One JSON object per line on stdout, for the platform's log collector: every
+# request at INFO (request id, method, path, status, duration_ms), everything else
+# at LOG_LEVEL, errors with their traceback in "exc_info". Django's "request"
+# extra (the HttpRequest, whose text includes the query string) is left out.
+from pythonjsonlogger.core import RESERVED_ATTRS as _JSON_LOG_RESERVED  # noqa: E402
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lscpartnerships.core.log.RequestIdLogFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,
+            "reserved_attrs": [*_JSON_LOG_RESERVED, "request"],
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # The per-request line is always written, whatever LOG_LEVEL says.
+        "lscpartnerships.request": {"level": "INFO"},
+    },
 }
+# --- end logging ------------------------------------------------------------------
+
+# --- Sentry (optional) --------------------------------------------------------------
+# Errors and unhandled exceptions go to Sentry only when SENTRY_DSN is set; without
+# it sentry-sdk is not even imported. No personal data is sent.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+    )
+# --- end Sentry ---------------------------------------------------------------------

@@ -113,10 +113,6 @@ def test_500_response_from_the_server(client, initial_content, monkeypatch):
     assert "Sorry, there is a problem with the service" in response.content.decode()
 
 
-def test_health_check(client):
-    assert client.get("/healthz/").json() == {"status": "ok"}
-
-
 def test_contact_details_block_shows_site_settings(client, initial_content):
     from lscpartnerships.core.models import SiteSettings
 
