@@ -160,11 +160,11 @@ def wsgi_server():
     thread.join(timeout=10)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_traversal_sent_raw_to_a_real_server_answers_404(wsgi_server):
-    """What curl --path-as-is sends, through a real HTTP server's decoding."""
-    document = PublicDocumentFactory(title="Draft board paper")
-    rendition = PortraitFactory(person="Karen Smith").get_rendition("fill-120x120")
+def test_traversal_sent_raw_to_a_real_server_answers_404(wsgi_server, unused_document, portrait):
+    """What curl --path-as-is sends, through a real HTTP server's decoding.
+    (The server's thread has its own database connection, so it cannot see
+    this test's rows; the /media/ view needs only the files, which are real.)"""
+    document, (_image, rendition) = unused_document, portrait
 
     def status(path):
         connection = http.client.HTTPConnection(*wsgi_server, timeout=10)
