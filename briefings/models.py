@@ -32,6 +32,7 @@ from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
+from lscpartnerships.core.storage import private_storage
 
 from .pdf import count_pages
 from .validators import human_size, validate_document_file
@@ -60,6 +61,9 @@ class PublicDocument(AbstractDocument):
     Downloads are counted server-side, without cookies or personal data.
     """
 
+    # Files live in the private store (lscpartnerships/core/storage.py), never
+    # under MEDIA_ROOT or a public bucket prefix: serve_document is the only way out.
+    file = models.FileField(upload_to="documents", verbose_name="file", storage=private_storage)
     description = models.TextField(
         blank=True, help_text="What the document is, in a sentence (shown with the link)."
     )

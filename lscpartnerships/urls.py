@@ -27,19 +27,12 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    from django.urls import re_path
-    from django.views.static import serve
+    from lscpartnerships.core.media import serve_media
 
-    # Images only: documents are served through their own view, which checks
-    # that a live public page uses them and counts the download.
-    media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>(?:images|original_images)/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # Image renditions and original images only, by plain file name (see
+    # core/media.py): documents go through their own view, which checks that
+    # a live public page uses them and counts the download.
+    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve_media)]
 
 # Wagtail's page serving comes last: it matches every other path.
 urlpatterns += [path("", include(wagtail_urls))]

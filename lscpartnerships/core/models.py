@@ -9,11 +9,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_upload_to,
+)
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, PageLinkBlock
+from .storage import private_storage
 
 BEING_REVIEWED_DEFAULT = "This information is being reviewed and will be updated."
 
@@ -38,6 +45,16 @@ class SiteImage(AbstractImage):
         "decorative",
         default=False,
         help_text="Tick only if the image adds no information (screen readers will skip it).",
+    )
+
+    # The uploaded original is kept in the private store (core/storage.py):
+    # pages only ever link to renditions, which are public.
+    file = WagtailImageField(
+        verbose_name="file",
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=private_storage,
     )
 
     admin_form_fields = (*Image.admin_form_fields, "is_decorative")

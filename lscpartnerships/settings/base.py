@@ -204,9 +204,6 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-# Serve uploaded media from the app (development, the browser-test server and
-# small deployments). Large deployments serve MEDIA_ROOT from the web server.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 # Search: queries are trimmed to this many characters.
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -285,3 +282,49 @@ if SENTRY_DSN:
         send_default_pii=False,
     )
 # --- end Sentry ---------------------------------------------------------------------
+
+# -- Uploaded files: public and private storage (issue 10) ----------------------
+# Image renditions go to STORAGES["default"] (public); documents and original
+# images to STORAGES["private"], reachable only through the site's own views.
+# The filesystem by default (MEDIA_ROOT and PRIVATE_MEDIA_ROOT, which must not
+# be inside MEDIA_ROOT); an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
+# set. See lscpartnerships/core/storage.py, docs/deployment.md "Object storage"
+# and docs/decisions/0025.
+from lscpartnerships.core.storage import (  # noqa: E402
+    filesystem_storages,
+    media_origins,
+    object_storages,
+)
+
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES.update(
+        object_storages(
+            AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=env("AWS_S3_ENDPOINT_URL", default=None),
+            region_name=env("AWS_S3_REGION_NAME", default=None),
+            custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=None),
+            public_location=env("AWS_S3_PUBLIC_LOCATION", default="public"),
+            private_location=env("AWS_S3_PRIVATE_LOCATION", default="private"),
+            signed_url_seconds=env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        )
+    )
+    # Pages show renditions straight from the bucket (or its CDN domain).
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].extend(
+        media_origins(
+            AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=env("AWS_S3_ENDPOINT_URL", default=None),
+            region_name=env("AWS_S3_REGION_NAME", default=None),
+            custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=None),
+        )
+    )
+else:
+    STORAGES.update(filesystem_storages())
+
+# The /media/ route (lscpartnerships.core.media) serves image renditions and
+# original images only, never documents, and refuses any path that is not a
+# plain file name in one of those folders. It is safe to leave on; large
+# deployments serve renditions from object storage or a CDN instead.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)

@@ -15,10 +15,12 @@ from lscpartnerships.core.factories import ContentPageFactory
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Every test writes files to its own empty folder, so "no file left
-    behind" can be checked by looking at it."""
+    """Every test writes files to its own empty folders (public MEDIA_ROOT and
+    PRIVATE_MEDIA_ROOT, side by side), so "no file left behind" can be checked
+    by looking at the folder that holds both."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    return Path(tmp_path)
 
 
 @pytest.fixture

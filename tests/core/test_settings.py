@@ -52,8 +52,10 @@ def test_development_serves_uploaded_images_but_never_documents_from_media():
         "from django.conf import settings; from django.urls import resolve, Resolver404\n"
         "print(settings.SERVE_MEDIA)\n"
         "print(resolve('/media/images/portrait.png').func.__name__)\n"
-        "try:\n    resolve('/media/documents/secret.pdf'); print('served')\n"
-        "except Resolver404:\n    print('not-served')\n"
+        "from django.http import Http404; from django.test import RequestFactory\n"
+        "match = resolve('/media/documents/secret.pdf')\n"
+        "try:\n    match.func(RequestFactory().get('/'), **match.kwargs); print('served')\n"
+        "except (Resolver404, Http404):\n    print('not-served')\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
     env["DJANGO_SETTINGS_MODULE"] = "lscpartnerships.settings.dev"
@@ -65,4 +67,4 @@ def test_development_serves_uploaded_images_but_never_documents_from_media():
         text=True,
         timeout=120,
     )
-    assert result.stdout.split()[-3:] == ["True", "serve", "not-served"], result.stderr
+    assert result.stdout.split()[-3:] == ["True", "serve_media", "not-served"], result.stderr
