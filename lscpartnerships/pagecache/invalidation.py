@@ -25,7 +25,6 @@ URLs (docs/decisions/0061).
 """
 
 import logging
-import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -42,9 +41,6 @@ logger = logging.getLogger(__name__)
 #: The frontend_cache backend name of our own response cache.
 OWN_BACKEND = "site"
 
-_pending = threading.local()
-
-
 # -- collecting and running purges ---------------------------------------------
 
 
@@ -53,28 +49,9 @@ def _new_state():
 
 
 def _schedule(contribution):
-    """Run a purge once the current transaction commits (now, outside one).
-
-    Purges requested within one transaction are merged, so publishing a page
-    that fires several signals sends one batch to a CDN."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _run(contribution)
-        return
-    state = getattr(_pending, "state", None)
-    registered = any(func is _run_pending for _sids, func, _robust in connection.run_on_commit)
-    if state is None or not registered:  # a rolled-back transaction leaves a stale state
-        state = _pending.state = _new_state()
-        transaction.on_commit(_run_pending)
-    state["pages"] |= contribution["pages"]
-    state["urls"] |= contribution["urls"]
-    state["site"] = state["site"] or contribution["site"]
-
-
-def _run_pending():
-    state, _pending.state = getattr(_pending, "state", None), None
-    if state is not None:
-        _run(state)
+    """Run a purge once the current transaction commits (at once outside one;
+    dropped with a rollback)."""
+    transaction.on_commit(lambda: _run(contribution))
 
 
 def _run(state):
@@ -200,11 +177,11 @@ def page_changed(sender, instance, **kwargs):
     ) != getattr(page, "short_title", None)
     if titles_changed:
         state["pages"].update(page.get_descendants().live().values_list("pk", flat=True))
-    if not page.live:
-        # No longer live: its own URL is purged by address, not as a live page.
-        url = page.get_full_url()
-        if url:
-            state["urls"].add(url)
+    # Its own URLs by address too: after an unpublish or a deletion it is no
+    # longer a live page to look up when the purge runs.
+    url = page.get_full_url()
+    if url:
+        state["urls"].update(url + path.lstrip("/") for path in page.get_cached_paths())
     _add_aggregates(state)
     _schedule(state)
 

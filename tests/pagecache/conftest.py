@@ -56,7 +56,7 @@ def site(home, settings, tmp_path):
     director = DirectorProfilePageFactory(
         parent=directors, title="Karen Smith", slug="karen-smith", place=blackpool, photo=portrait
     )
-    decisions = BoardDecisionIndexPageFactory(parent=home)
+    decisions = BoardDecisionIndexPageFactory(parent=home, show_in_menus=True)
     decision = BoardDecisionPageFactory(
         parent=decisions, title="Align to local authority boundaries", slug="align"
     )
