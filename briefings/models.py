@@ -383,6 +383,19 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
             raise Http404("No such place")
         return BriefingFeed(self, place_id=place[0], place_title=place[1])(request)
 
+    #: The feeds list every briefing: purged with every content change
+    #: (lscpartnerships.pagecache).
+    pagecache_aggregate = True
+
+    def get_cached_paths(self):
+        """The list and every feed, for wagtail.contrib.frontend_cache."""
+        paths = ["/", self.reverse_subpage("feed")]
+        paths += [
+            self.reverse_subpage("place_feed", kwargs={"place_slug": slug})
+            for _pk, slug, _title in self.place_options()
+        ]
+        return ["/" + path.lstrip("/") for path in paths]
+
     def feed_url(self, place_slug=None):
         if place_slug:
             return self.url + self.reverse_subpage("place_feed", kwargs={"place_slug": place_slug})

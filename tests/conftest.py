@@ -6,6 +6,16 @@ from wagtail.models import Page, Site
 from lscpartnerships.core.factories import HomePageFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (local memory outlives a test's
+    database transaction)."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def home(db):
     """A HomePage as the default site's root (as load_initial_content makes it)."""

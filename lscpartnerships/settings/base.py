@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "lscpartnerships.core",
     "lscpartnerships.editorial",
     "lscpartnerships.search",
+    "lscpartnerships.pagecache",  # response cache and its purges (issue 14)
     "places",
     "directors",
     "decisions",
@@ -65,6 +66,9 @@ MIDDLEWARE = [
     # tags everything below, and a database outage answers the friendly 503.
     "lscpartnerships.core.middleware.RequestLogMiddleware",
     "lscpartnerships.core.middleware.DatabaseUnavailableMiddleware",
+    # Then the response cache: answers anonymous readers before sessions,
+    # auth, CSRF and CSP run; stores responses with the headers they set.
+    "lscpartnerships.pagecache.middleware.ResponseCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -328,3 +332,75 @@ else:
 # plain file name in one of those folders. It is safe to leave on; large
 # deployments serve renditions from object storage or a CDN instead.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+
+
+# --- Caching (issue 14: lscpartnerships.pagecache, docs/decisions/0060-0062) ---
+# Redis in production (REDIS_URL, e.g. redis://127.0.0.1:6379/0), shared by
+# every app instance; without it, each process keeps its own local memory
+# cache (make run). The Redis backend fails open: while Redis is down pages
+# are rendered from the database.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "lscpartnerships.pagecache.redis_cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="lscp"),
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The full-response cache for anonymous readers.
+PAGECACHE_ENABLED = env.bool("PAGECACHE_ENABLED", default=True)
+PAGECACHE_ALIAS = "default"
+PAGECACHE_TIMEOUT = env.int("PAGECACHE_TIMEOUT", default=24 * 3600)  # purges keep it fresh
+# Cache-Control on shared responses: browsers revalidate after a minute (ETag,
+# 304); a CDN keeps them longer (purged through WAGTAILFRONTENDCACHE) and may
+# serve a stale copy while it refetches.
+PAGECACHE_MAX_AGE = env.int("PAGECACHE_MAX_AGE", default=60)
+PAGECACHE_S_MAXAGE = env.int("PAGECACHE_S_MAXAGE", default=600)
+PAGECACHE_STALE_WHILE_REVALIDATE = env.int("PAGECACHE_STALE_WHILE_REVALIDATE", default=60)
+# Never cached: the admin, search (free text: unbounded keys), documents
+# (privacy check and download count per request), health, media and static.
+PAGECACHE_EXCLUDE_PATHS = [
+    "/admin/",
+    "/search/",
+    "/documents/",
+    "/healthz",
+    "/media/",
+    "/static/",
+    "/_util/",
+]
+# Query parameters a cached URL may carry (listing filters, pagination, the
+# API's structured parameters); any other parameter bypasses the cache.
+PAGECACHE_QUERY_PARAMS = {
+    "page",
+    "place",
+    "audience",
+    "year",
+    "type",
+    "fields",
+    "limit",
+    "offset",
+    "order",
+    "child_of",
+    "descendant_of",
+}
+# Paths purged as one: every API URL shows page data.
+PAGECACHE_PATH_GROUPS = ["/api/"]
+# Purged on every content change: they list everything.
+PAGECACHE_AGGREGATE_PATHS = ["/sitemap.xml", "/api/v2/"]
+# wagtail.contrib.frontend_cache backends: our own response cache, and a CDN
+# or caching proxy that accepts HTTP PURGE if FRONTEND_CACHE_PURGE_URL is set.
+WAGTAILFRONTENDCACHE = {
+    "site": {"BACKEND": "lscpartnerships.pagecache.backends.ResponseCacheBackend"},
+}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+# --- end caching ---

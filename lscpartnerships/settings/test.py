@@ -16,3 +16,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
+
+# --- Caching (issue 14) ---
+# In-process tests run inside transactions that never commit, so purges (which
+# run on commit) would not happen: the response cache is off unless a test
+# turns it on (tests/pagecache) or the environment does (gunicorn tests).
+PAGECACHE_ENABLED = env.bool("PAGECACHE_ENABLED", default=False)
+# --- end caching ---

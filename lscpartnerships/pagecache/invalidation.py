@@ -1,0 +1,259 @@
+"""What to purge when content changes, and when.
+
+A page shows more than itself: listings show their children, a place page
+lists the decisions and briefings that link to it, a briefing names its
+places, the FAQ page shows question snippets, and every page's header shows
+the sections. So a change purges:
+
+* a page published, unpublished (expiry, deletion), or changed by a
+  scheduled go-live: the page's URLs (feeds of a routable page included),
+  its live ancestors (listings, home), the pages that link to it or that it
+  links to before and after the change (Wagtail's reference index), its live
+  descendants if its title changed (their breadcrumbs), every page if it is a
+  section in the header menu, and the aggregates: sitemap, feeds, API;
+* a page moved or its slug changed: everything (its descendants' URLs moved);
+* a snippet, document or image saved or deleted: the pages that use it
+  (reference index, plus the `pagecache_pages_showing` hook for listings that
+  show every row of a model), and the aggregates;
+* site settings or sites: everything (header and footer are on every page);
+* a redirect: its old path.
+
+Purges run after the transaction commits, so no app instance can re-cache
+the old content from a database that has not changed yet; they go through
+wagtail.contrib.frontend_cache so a configured CDN is purged with the same
+URLs (docs/decisions/0061).
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from . import store
+
+logger = logging.getLogger(__name__)
+
+#: The frontend_cache backend name of our own response cache.
+OWN_BACKEND = "site"
+
+# -- collecting and running purges ---------------------------------------------
+
+
+def _new_state():
+    return {"pages": set(), "urls": set(), "site": False}
+
+
+def _schedule(contribution):
+    """Run a purge once the current transaction commits (at once outside one;
+    dropped with a rollback)."""
+    transaction.on_commit(lambda: _run(contribution))
+
+
+def _run(state):
+    try:
+        if state["site"]:
+            purge_everything()
+            return
+        batch = PurgeBatch()
+        pages = Page.objects.live().filter(pk__in=state["pages"]).specific(defer=True)
+        batch.add_pages(pages)
+        batch.add_urls(state["urls"])
+        batch.purge()
+    except Exception:  # a purge must never break the editor's action
+        logger.exception("Purging the response cache failed; purging everything instead.")
+        store.purge_site()
+
+
+def purge_everything():
+    """New site generation for our cache; every live page and aggregate to
+    any other frontend cache backend (a CDN)."""
+    store.purge_site()
+    others = [name for name in getattr(settings, "WAGTAILFRONTENDCACHE", {}) if name != OWN_BACKEND]
+    if others:
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().specific(defer=True))
+        batch.add_urls(_aggregate_urls())
+        batch.purge(backends=others)
+
+
+def _aggregate_urls():
+    root = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return [root + path for path in settings.PAGECACHE_AGGREGATE_PATHS]
+
+
+def _add_aggregates(state):
+    state["urls"].update(_aggregate_urls())
+    for model in _aggregate_page_models():
+        state["pages"].update(model.objects.live().values_list("pk", flat=True))
+
+
+def _aggregate_page_models():
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if getattr(model, "pagecache_aggregate", False)]
+
+
+# -- what a page or object is shown on ------------------------------------------
+
+
+def linked_page_ids(obj):
+    """Pages that reference `obj`, and pages `obj` references (Wagtail's
+    reference index: links in fields, choosers, inline panels, StreamFields)."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    obj_type = ReferenceIndex._get_base_content_type(obj)
+    inbound = ReferenceIndex.objects.filter(
+        to_content_type_id=obj_type, to_object_id=str(obj.pk), base_content_type_id=page_type
+    ).values_list("object_id", flat=True)
+    outbound = ReferenceIndex.objects.filter(
+        base_content_type_id=obj_type, object_id=str(obj.pk), to_content_type_id=page_type
+    ).values_list("to_object_id", flat=True)
+    ids = {int(pk) for pk in (*inbound, *outbound) if str(pk).isdigit()}
+    if isinstance(obj, Page):
+        ids.discard(obj.pk)
+    return ids
+
+
+def _hooked_pages(obj):
+    ids = set()
+    for hook in hooks.get_hooks("pagecache_pages_showing"):
+        pages = hook(obj)
+        if pages is not None:
+            ids.update(page.pk if isinstance(page, Page) else page for page in pages)
+    return ids
+
+
+def _is_menu_section(page):
+    site_roots = set(Site.objects.values_list("root_page__path", flat=True))
+    return page.show_in_menus and any(
+        page.path.startswith(root) and page.depth == len(root) // Page.steplen + 1
+        for root in site_roots
+    )
+
+
+# -- signal handlers --------------------------------------------------------------
+
+
+def remember_links_before_save(sender, instance, update_fields=None, **kwargs):
+    """Before a page's full save (publishing), note what it linked to and its
+    titles: a place it no longer names must lose it from its list too."""
+    if not isinstance(instance, Page) or instance.pk is None or update_fields is not None:
+        return
+    instance._pagecache_before = {
+        "links": linked_page_ids(instance),
+        "titles": tuple(
+            Page.objects.filter(pk=instance.pk).values_list("title", "slug").first() or ()
+        ),
+        "short_title": type(instance)
+        .objects.filter(pk=instance.pk)
+        .values_list("short_title", flat=True)
+        .first()
+        if hasattr(instance, "short_title")
+        else None,
+    }
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published, unpublished (also on expiry and before deletion)."""
+    page = instance
+    state = _new_state()
+    if _is_menu_section(page):
+        state["site"] = True
+        _schedule(state)
+        return
+    before = getattr(page, "_pagecache_before", {})
+    state["pages"].add(page.pk)
+    state["pages"].update(
+        page.get_ancestors().filter(depth__gt=1).live().values_list("pk", flat=True)
+    )
+    state["pages"].update(before.get("links", set()))
+    state["pages"].update(linked_page_ids(page))
+    titles_changed = before.get("titles", ()) != (page.title, page.slug) or before.get(
+        "short_title"
+    ) != getattr(page, "short_title", None)
+    if titles_changed:
+        state["pages"].update(page.get_descendants().live().values_list("pk", flat=True))
+    # Its own URLs by address too: after an unpublish or a deletion it is no
+    # longer a live page to look up when the purge runs.
+    url = page.get_full_url()
+    if url:
+        state["urls"].update(url + path.lstrip("/") for path in page.get_cached_paths())
+    _add_aggregates(state)
+    _schedule(state)
+
+
+def everything_changed(sender=None, **kwargs):
+    state = _new_state()
+    state["site"] = True
+    _schedule(state)
+
+
+def object_changed(instance):
+    """A snippet, document or image saved or deleted."""
+    state = _new_state()
+    state["pages"].update(linked_page_ids(instance))
+    state["pages"].update(_hooked_pages(instance))
+    _add_aggregates(state)
+    _schedule(state)
+
+
+def redirect_changed(instance):
+    root = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    state = _new_state()
+    state["urls"].add(root + instance.old_path)
+    _schedule(state)
+
+
+_kinds = None
+
+
+def _kind(model):
+    """'object', 'site', 'redirect' or None for a model class (decided once:
+    snippets register in wagtail_hooks, after this app is ready)."""
+    global _kinds
+    if _kinds is None:
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.snippets.models import get_snippet_models
+
+        kinds = dict.fromkeys(get_snippet_models(), "object")
+        kinds[get_document_model()] = "object"
+        kinds[get_image_model()] = "object"
+        kinds.update(dict.fromkeys(_site_wide_models(), "site"))
+        kinds[Redirect] = "redirect"
+        _kinds = kinds
+    return _kinds.get(model)
+
+
+def model_saved_or_deleted(sender, instance, raw=False, **kwargs):
+    if raw:  # loading fixtures
+        return
+    kind = _kind(sender)
+    if kind == "object":
+        object_changed(instance)
+    elif kind == "site":
+        everything_changed()
+    elif kind == "redirect":
+        redirect_changed(instance)
+
+
+def connect():
+    pre_save.connect(remember_links_before_save, dispatch_uid="pagecache_before")
+    page_published.connect(page_changed, dispatch_uid="pagecache_published")
+    page_unpublished.connect(page_changed, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(everything_changed, dispatch_uid="pagecache_moved")
+    page_slug_changed.connect(everything_changed, dispatch_uid="pagecache_slug")
+    post_save.connect(model_saved_or_deleted, dispatch_uid="pagecache_saved")
+    post_delete.connect(model_saved_or_deleted, dispatch_uid="pagecache_deleted")
+
+
+def _site_wide_models():
+    """Sites and the settings the page shell shows on every page."""
+    from wagtail.contrib.settings.registry import registry
+
+    return [Site, *registry]

@@ -1,0 +1,93 @@
+"""Django's RedisCache, made to fail open.
+
+Wagtail keeps its site root paths and image renditions in the default cache and
+reads them on every page; with the stock backend a Redis outage turns every
+page into a 500. This backend answers a cache miss instead (and drops writes)
+while Redis is unreachable, so pages are rendered from the database, and stops
+trying for a moment after a failure so a Redis that hangs costs one timeout,
+not one per call. Outages are logged; `is_reachable()` is for health checks.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+#: Seconds to stop calling Redis after a failure.
+RETRY_AFTER = 2.0
+
+
+class FailOpenRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+    def is_reachable(self):
+        if time.monotonic() < self._down_until:
+            return False
+        try:
+            self._cache.get_client(write=False).ping()
+        except RedisError:
+            self._down_until = time.monotonic() + RETRY_AFTER
+            return False
+        return True
+
+    def _call(self, name, fallback, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except RedisError as error:
+            self._down_until = time.monotonic() + RETRY_AFTER
+            lost_writes.mark()
+            logger.warning("Redis unreachable (%s); serving without the cache.", error)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", False, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._call("clear", None)
+
+
+class _LostWrites:
+    """Remembers, per process, that a write may have been lost during an
+    outage, so the response cache can discard everything cached before it
+    once Redis answers again (a purge sent while Redis was down never arrived)."""
+
+    def __init__(self):
+        self.pending = False
+
+    def mark(self):
+        self.pending = True
+
+
+lost_writes = _LostWrites()
