@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lscpartnerships.api import api_router
 from lscpartnerships.core import views as core_views
+from lscpartnerships.core.csp import csp_report
 from lscpartnerships.search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("healthz/ready", core_views.ready, name="health_ready"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("csp-report/", csp_report, name="csp_report"),
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
