@@ -50,3 +50,12 @@ def register_document_listing():
 
 hooks.register("before_serve_document", check_document_is_public, order=-10)
 hooks.register("before_serve_document", redirect_wagtail_document_url, order=100)
+
+
+@hooks.register("register_rich_text_features", order=10)
+def register_document_link_with_metadata(features):
+    """Replace Wagtail's document link handler (registered at order 0) with
+    one that adds the file's type, size and pages (briefings/rich_text.py)."""
+    from .rich_text import DocumentLinkHandler
+
+    features.register_link_type(DocumentLinkHandler)
