@@ -66,14 +66,34 @@ class PublicDocumentForm(BaseDocumentForm):
         ),
     )
 
+    accessibility_result = forms.CharField(
+        label="Automatic accessibility checks",
+        required=False,
+        disabled=True,
+        help_text="Run on every PDF upload: tagged, language, title, fonts embedded, text.",
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "language" in self.fields:
             self.fields["language"].required = False
         if self.instance.pk:
             self.fields["downloads"].initial = self.instance.download_count
+            self._show_accessibility_checks()
         else:
             del self.fields["downloads"]
+            del self.fields["accessibility_result"]
+
+    def _show_accessibility_checks(self):
+        """The stored results of the PDF checks, and what to do about each failure."""
+        document = self.instance
+        field = self.fields["accessibility_result"]
+        field.initial = document.accessibility_summary
+        failures = document.failed_accessibility_checks
+        if failures:
+            field.help_text = "To fix: " + "; ".join(
+                f"{check.label.lower()}: {check.fix}" for check in failures
+            )
 
     def clean_language(self):
         return (self.cleaned_data.get("language") or "").strip() or "en-GB"

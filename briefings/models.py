@@ -34,6 +34,7 @@ from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
 from lscpartnerships.core.storage import private_storage
 
+from . import pdf_accessibility
 from .pdf import count_pages
 from .validators import human_size, validate_document_file
 
@@ -92,6 +93,22 @@ class PublicDocument(AbstractDocument):
         verbose_name="pages",
         help_text="Number of pages of a PDF, counted on upload (blank if it could not be counted).",
     )
+    accessibility_checks = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=(
+            "Results of the automatic accessibility checks of a PDF, run on upload "
+            "(briefings/pdf_accessibility.py); empty if not a PDF or not checked."
+        ),
+    )
+    passes_accessibility_checks = models.BooleanField(
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name="passes automatic accessibility checks",
+        help_text="Yes or no for a checked PDF; blank for other files or a PDF that could not be checked.",
+    )
     download_count = models.PositiveBigIntegerField(
         default=0,
         editable=False,
@@ -111,14 +128,48 @@ class PublicDocument(AbstractDocument):
     # -- upload checks and metadata ------------------------------------------
     def clean(self):
         """Refuse files whose type, size or content is not allowed. Only a
-        new upload is read; editing a document's title does not re-check it."""
+        new upload is read; editing a document's title does not re-check it.
+
+        A PDF that fails the automatic accessibility checks cannot be marked
+        accessible: the checks of a new upload run here, before anything is
+        saved, so the editor sees why next to the tick box."""
         file = self.file
         if file and not getattr(file, "_committed", True):
             try:
                 validate_document_file(file.file, file.name)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
+            self._check_accessibility()
         super().clean()
+        if self.accessible and self.passes_accessibility_checks is False:
+            raise ValidationError(
+                {"accessible": pdf_accessibility.refusal_message(self.accessibility_checks)}
+            )
+
+    def _check_accessibility(self):
+        """Run the PDF checks once per uploaded file (clean and Wagtail's
+        metadata step both want them)."""
+        upload = self.file.file if self.file else None
+        if getattr(self, "_checked_upload", None) is upload and upload is not None:
+            return
+        self._checked_upload = upload
+        is_pdf = bool(self.file) and self.file.name.lower().endswith(".pdf")
+        results = pdf_accessibility.check_pdf(self.file) if is_pdf else None
+        self.accessibility_checks = results or {}
+        self.passes_accessibility_checks = pdf_accessibility.passed(results)
+        if self.file:
+            self.file.seek(0)
+
+    @property
+    def accessibility_summary(self):
+        """“Passes the automatic checks”, “Fails: tagged, fonts embedded” or “Not checked”."""
+        if self.passes_accessibility_checks is None:
+            return "Not a PDF" if self.file_type and self.file_type != "PDF" else "Not checked"
+        return pdf_accessibility.summary(self.accessibility_checks)
+
+    @property
+    def failed_accessibility_checks(self):
+        return pdf_accessibility.failed_checks(self.accessibility_checks)
 
     def _set_document_file_metadata(self):
         """Wagtail calls this whenever a file is uploaded or replaced: on top
@@ -130,6 +181,7 @@ class PublicDocument(AbstractDocument):
         self.page_count = None
         if self.file_type == "PDF":
             self.page_count = count_pages(self.file)
+        self._check_accessibility()
         self.file.seek(0)
         self._metadata_hash = self.file_hash
 

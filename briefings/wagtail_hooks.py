@@ -9,7 +9,7 @@
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail import hooks
-from wagtail.admin.ui.tables import NumberColumn
+from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.documents.views import documents as document_views
 
 from .views import check_document_is_public, redirect_wagtail_document_url
@@ -30,7 +30,27 @@ class DocumentIndexView(document_views.IndexView):
                 width="12%",
             ),
         )
+        columns.insert(
+            len(columns) - 1,
+            Column(
+                "accessibility_summary",
+                label="Accessibility checks",
+                sort_key="passes_accessibility_checks",
+                width="20%",
+            ),
+        )
         return columns
+
+
+class DocumentCreateView(document_views.CreateView):
+    """Wagtail's single-document upload, whose confirmation also says how
+    the PDF did in the automatic accessibility checks."""
+
+    def get_success_message(self, instance):
+        message = super().get_success_message(instance)
+        if instance.passes_accessibility_checks is None:
+            return message
+        return f"{message} Automatic accessibility checks: {instance.accessibility_summary}."
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -45,8 +65,18 @@ def register_document_listing():
             DocumentIndexView.as_view(results_only=True),
             name="briefings_documents_index_results",
         ),
+        path("documents/add/", DocumentCreateView.as_view(), name="briefings_documents_add"),
     ]
 
 
 hooks.register("before_serve_document", check_document_is_public, order=-10)
 hooks.register("before_serve_document", redirect_wagtail_document_url, order=100)
+
+
+@hooks.register("register_rich_text_features", order=10)
+def register_document_link_with_metadata(features):
+    """Replace Wagtail's document link handler (registered at order 0) with
+    one that adds the file's type, size and pages (briefings/rich_text.py)."""
+    from .rich_text import DocumentLinkHandler
+
+    features.register_link_type(DocumentLinkHandler)

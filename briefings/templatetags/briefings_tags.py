@@ -27,3 +27,11 @@ def accessible_format_href(context, document):
         return CONTACT_PAGE_URL
     subject = quote(f"Accessible format request: {document.title}")
     return f"mailto:{email}?subject={subject}"
+
+
+@register.filter
+def document_link_meta(html):
+    """Rich-text HTML with “(PDF, 5 KB, 2 pages)” added to document links."""
+    from briefings.rich_text import add_document_meta
+
+    return add_document_meta(html)

@@ -5,7 +5,8 @@ Three lists, shared by the dashboard panel, the full report and
 
 - live pages whose next review is overdue or due within REVIEW_DUE_SOON_DAYS
   (default 30);
-- documents not marked accessible;
+- documents not marked accessible, each PDF with the automatic accessibility
+  checks it fails (briefings/pdf_accessibility.py);
 - images with neither alternative text nor the "decorative" tick (old rows or
   programmatic imports can have that, even though the admin form refuses it).
 
@@ -105,6 +106,14 @@ def inaccessible_documents():
     if not _has_field(model, "accessible"):
         return model.objects.none()
     return model.objects.filter(accessible=False).order_by("title", "pk")
+
+
+def pdfs_failing_accessibility_checks():
+    """PDFs that failed the automatic accessibility checks on upload."""
+    model = get_document_model()
+    if not _has_field(model, "passes_accessibility_checks"):
+        return model.objects.none()
+    return model.objects.filter(passes_accessibility_checks=False).order_by("title", "pk")
 
 
 def images_without_alt_text():

@@ -49,6 +49,7 @@ class ContentHealthView(WagtailAdminTemplateMixin, TemplateView):
             review_items=health.pages_for_review(),
             documents=list(health.inaccessible_documents()),
             images=list(health.images_without_alt_text()),
+            failing_pdfs_total=health.pdfs_failing_accessibility_checks().count(),
             due_soon_days=health.due_soon_days(),
         )
         return context

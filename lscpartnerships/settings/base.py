@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "directors",
     "decisions",
     "briefings",
+    "alerts",  # email alerts of new briefings and decisions (i15)
+    "django_tasks_db",  # the database task queue the alerts worker reads (i15)
     # NHS.UK design system templates, blocks and static files (not its settings
     # models: the header and footer come from our own SiteSettings).
     "wagtailnhsukfrontend",
@@ -436,3 +438,30 @@ if env("FRONTEND_CACHE_PURGE_URL", default=""):
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
 # --- end caching ---
+
+# -- Email alerts (i15: alerts app, docs/decisions/0071) ------------------------
+# Wagtail's own background tasks keep the default (immediate) backend; alerts
+# go through their own database queue, read by `manage.py db_worker --backend
+# alerts --queue-name alerts` (`make worker`). dev.py sends them inline instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "alerts": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["alerts"]},
+}
+ALERTS_SEND_RATE = env.float("ALERTS_SEND_RATE", default=10.0)  # emails per second, per worker
+ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=5)  # per delivery
+ALERTS_RETRY_DELAY = env.float("ALERTS_RETRY_DELAY", default=60.0)  # seconds, doubled each time
+ALERTS_CONFIRMATION_MAX_AGE = env.int("ALERTS_CONFIRMATION_MAX_AGE", default=3 * 24 * 3600)
+ALERTS_SUBSCRIBE_LIMIT_PER_IP = env.int("ALERTS_SUBSCRIBE_LIMIT_PER_IP", default=10)
+ALERTS_CONFIRMATIONS_PER_ADDRESS = env.int("ALERTS_CONFIRMATIONS_PER_ADDRESS", default=3)
+ALERTS_SUBSCRIBE_WINDOW = 3600  # seconds the two limits above count over
+# SMTP server (production sends by SMTP unless EMAIL_BACKEND says otherwise).
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# GOV.UK Notify instead of SMTP: EMAIL_BACKEND=alerts.backends.notify.NotifyEmailBackend
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
+NOTIFY_TEMPLATE_ID = env("NOTIFY_TEMPLATE_ID", default="")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")

@@ -11,3 +11,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Uploaded images are served by the app locally (base.py reads DEBUG before
 # this module turns it on, so say it again here).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+
+# -- Email alerts (i15): `make run` sends alerts inline, to the console backend.
+TASKS = {
+    **TASKS,
+    "alerts": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["alerts"]},
+}

@@ -37,3 +37,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+
+# -- Email (i15): SMTP by default in production (EMAIL_HOST etc. in base.py);
+# EMAIL_BACKEND=alerts.backends.notify.NotifyEmailBackend uses GOV.UK Notify.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

@@ -1,0 +1,74 @@
+"""Document links in rich text say what the file is, as document blocks do."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.template import Context, Template
+from django.utils.html import escape
+
+from briefings.factories import PublicDocumentFactory
+from briefings.pdf import write_text_pdf
+from briefings.validators import human_size
+from lscpartnerships.core.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _pdf(paragraphs):
+    return write_text_pdf("Briefing", [("title", "Briefing")] + [("p", "Text. " * 40)] * paragraphs)
+
+
+def test_rich_text_document_link_shows_type_size_and_pages(client, home):
+    document = PublicDocumentFactory(title="Board paper", file__data=_pdf(40))
+    assert document.page_count and document.page_count > 1
+    page = ContentPageFactory(
+        parent=home,
+        body=[
+            (
+                "rich_text",
+                f'<p>Read <a linktype="document" id="{document.pk}">the <b>board</b> paper</a>.</p>',
+            )
+        ],
+    )
+
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+
+    link = html.find("a", href=document.url)
+    expected = (
+        f"the board paper (PDF, {human_size(document.file_size)}, {document.page_count} pages)"
+    )
+    assert link.get_text() == expected
+    assert link["type"] == "application/pdf"
+    assert not link.has_attr("data-document-meta")
+    assert link.find("b").get_text() == "board"
+
+
+def test_replaced_file_updates_the_link_text_without_saving_the_page(client, home):
+    document = PublicDocumentFactory(title="Board paper", file__data=_pdf(1))
+    page = ContentPageFactory(
+        parent=home,
+        body=[("rich_text", f'<p><a linktype="document" id="{document.pk}">Paper</a></p>')],
+    )
+    document.page_count = 7
+    document.save()
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert html.find("a", href=document.url).get_text().endswith(", 7 pages)")
+
+
+def test_other_language_and_missing_documents(home):
+    document = PublicDocumentFactory(title="Papur", language="cy")
+    rendered = Template("{% load wagtailcore_tags %}{{ value|richtext }}").render(
+        Context(
+            {
+                "value": (
+                    f'<p><a linktype="document" id="{document.pk}">Papur</a> and '
+                    '<a linktype="document" id="999999">gone</a> and <a href="/x/">page</a></p>'
+                )
+            }
+        )
+    )
+    html = BeautifulSoup(rendered, "html.parser")
+    link = html.find("a", href=document.url)
+    assert link["hreflang"] == "cy"
+    assert link.get_text() == f"Papur ({escape(document.meta_text)})"
+    assert html.find("a", string="gone") is not None  # a deleted document stays plain text
+    assert html.find("a", href="/x/").get_text() == "page"
