@@ -1,5 +1,6 @@
 """Views outside the page tree."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -17,11 +18,12 @@ def health(request):
 
 
 def robots_txt(request):
-    """Allow the public site, keep crawlers out of the admin, point at the sitemap."""
+    """Allow the public site, keep crawlers out of the admin, point at the sitemap
+    at the site's public address (SITE_BASE_URL; no database needed)."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {settings.SITE_BASE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

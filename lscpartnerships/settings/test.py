@@ -14,5 +14,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "media")
+# The Site record pytest's migrate leaves (and the loader's fixtures expect).
+SITE_BASE_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
