@@ -14,7 +14,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from tests.production.conftest import SITE_BASE_URL
+from tests.production.conftest import ROOT, SITE_BASE_URL
 
 YEAR = 365 * 24 * 60 * 60
 
@@ -158,3 +158,42 @@ def test_served_by_gunicorn_with_the_repository_config(production_crawl, product
     assert re.search(r'127\.0\.0\.1 "GET /sitemap\.xml HTTP/1\.1" 200 \d+ \d+ms', log)
     # The production Content-Security-Policy is on (HSTS needs HTTPS, so not here).
     assert "default-src" in home.headers.get("content-security-policy", "")
+
+
+def test_production_build_looks_right_in_chromium(production_site):
+    """The directors' page of the production build in Chromium: NHS.UK styles
+    applied from the hashed stylesheet, every portrait decoded (a broken image
+    has no natural width). The screenshot is kept for people to look at."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    screenshots = ROOT / "test-artifacts" / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            # No internet here: NHS.UK's font host is declared but not reachable.
+            page.route("https://assets.nhs.uk/**", lambda route: route.abort())
+            failed = []
+            page.on(
+                "requestfailed",
+                lambda request: (
+                    None if "assets.nhs.uk" in request.url else failed.append(request.url)
+                ),
+            )
+            page.goto(production_site.server_url + "/directors/", wait_until="networkidle")
+            images = page.eval_on_selector_all(
+                "main img", "images => images.map(i => [i.currentSrc, i.naturalWidth])"
+            )
+            header_colour = page.eval_on_selector(
+                "header.nhsuk-header", "h => getComputedStyle(h).backgroundColor"
+            )
+            page.screenshot(path=screenshots / "production-directors.png", full_page=True)
+        finally:
+            browser.close()
+    assert failed == []
+    assert len(images) >= 4, images
+    assert all(width > 0 for _, width in images), images
+    assert header_colour == "rgb(0, 94, 184)"  # NHS blue: the collected CSS is applied
