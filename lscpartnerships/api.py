@@ -7,10 +7,12 @@ renditions appear on public pages). Everything is GET-only; CORS is open for
 GET through django-cors-headers (CORS_URLS_REGEX in settings).
 """
 
+from wagtail.api.utils import get_base_url
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 
@@ -27,7 +29,26 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
         return queryset.order_by("id")
 
 
+class AbsoluteImageDownloadUrlField(ImageDownloadUrlField):
+    """The original file's URL made absolute with WAGTAILAPI_BASE_URL (which
+    follows SITE_BASE_URL), like every other URL the API gives partners.
+    Storage that already returns absolute URLs (object storage) is left as is."""
+
+    def to_representation(self, image):
+        url = super().to_representation(image)
+        if url.startswith("/"):
+            base_url = get_base_url(self.context.get("request"))
+            if base_url:
+                return base_url + url
+        return url
+
+
+class SiteImageSerializer(ImageSerializer):
+    download_url = AbsoluteImageDownloadUrlField(read_only=True)
+
+
 class SiteImagesAPIViewSet(ImagesAPIViewSet):
+    base_serializer_class = SiteImageSerializer
     body_fields = [*ImagesAPIViewSet.body_fields, "description"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "description"]
 

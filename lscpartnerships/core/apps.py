@@ -8,3 +8,10 @@ class CoreConfig(AppConfig):
     name = "lscpartnerships.core"
     label = "core"
     verbose_name = "Site core"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from lscpartnerships.core.sites import sync_default_site_after_migrate
+
+        post_migrate.connect(sync_default_site_after_migrate, sender=self)

@@ -230,9 +230,13 @@ def _create_home(loader):
     root.add_child(instance=home)
     home.save_revision().publish()
     if site is None:
+        from django.conf import settings
         from wagtail.models import Site
 
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        from lscpartnerships.core.sites import parse_site_base_url
+
+        _, _, hostname, port = parse_site_base_url(settings.SITE_BASE_URL)
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
         site.site_name = "Place-based partnerships"

@@ -85,12 +85,13 @@ def ready(request):
 
 @transaction.non_atomic_requests
 def robots_txt(request):
-    """Allow the public site, keep crawlers out of the admin, point at the sitemap.
-    Needs no database, so crawlers still get it during an outage."""
+    """Allow the public site, keep crawlers out of the admin, point at the sitemap
+    at the site's public address (SITE_BASE_URL). Needs no database, so crawlers
+    still get it during an outage."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {settings.SITE_BASE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

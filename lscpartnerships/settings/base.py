@@ -162,7 +162,14 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "NHS Lancashire and South Cumbria place-based partnerships"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# -- The site's public address (issue 10) -------------------------------------
+# Scheme, host and port only. Canonical links, Open Graph, JSON-LD, the sitemap,
+# feeds, admin emails and API URLs all follow it: each `migrate` copies it onto
+# the default Wagtail Site (lscpartnerships.core.sites). Production requires it;
+# `make run` keeps http://127.0.0.1:8000.
+SITE_BASE_URL = env("SITE_BASE_URL", default="http://127.0.0.1:8000").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL)
+# -- end of the site's public address ------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 # Custom models (defined before any content referenced them): images need alt

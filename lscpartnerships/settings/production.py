@@ -2,15 +2,20 @@
 
 Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=true (trusts
 X-Forwarded-Proto) and, if the proxy already redirects, SECURE_SSL_REDIRECT=false.
+Every variable is described in docs/deployment.md.
 """
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
+
+from lscpartnerships.core.sites import parse_site_base_url
 
 from .base import *
 
-_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+# -- Required environment (issue 10: owned by the production-build work) ------
+_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_BASE_URL")
 _missing = [name for name in _REQUIRED if not os.environ.get(name, "").strip()]
 if _missing:
     raise ImproperlyConfigured(
@@ -21,6 +26,18 @@ if _missing:
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+
+# The public address: validated here so a typo stops the deploy, not the
+# first visitor. Admin emails and API URLs follow it unless set on their own.
+SITE_BASE_URL, _, _site_host, _ = parse_site_base_url(env("SITE_BASE_URL"))
+if not validate_host(_site_host, ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        f"SITE_BASE_URL's host {_site_host!r} is not in ALLOWED_HOSTS; add it there."
+    )
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL)
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=SITE_BASE_URL)
+# -- end of required environment -----------------------------------------------
+
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
@@ -35,8 +52,16 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+# The site's own origin is always trusted, so admin forms work behind a proxy
+# that terminates TLS even before SECURE_PROXY_SSL_HEADER is set.
+CSRF_TRUSTED_ORIGINS = [SITE_BASE_URL, *env.list("CSRF_TRUSTED_ORIGINS", default=[])]
+
+# -- Static build (issue 10) ---------------------------------------------------
+# Hashed names and gzip copies made by `collectstatic`; whitenoise serves them
+# with a year's immutable caching. Missing source maps are dropped, every other
+# missing file fails the build (docs/decisions/0020).
+STORAGES["staticfiles"] = {"BACKEND": "lscpartnerships.core.staticfiles.ManifestStaticFilesStorage"}
+# -- end of static build -------------------------------------------------------
 
 # -- Email (i15): SMTP by default in production (EMAIL_HOST etc. in base.py);
 # EMAIL_BACKEND=alerts.backends.notify.NotifyEmailBackend uses GOV.UK Notify.

@@ -128,7 +128,8 @@ def test_robots_txt_disallows_admin_and_points_at_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    # The site's public address (SITE_BASE_URL), not the request's Host.
+    assert "Sitemap: http://localhost/sitemap.xml" in body
 
 
 def test_sitemap_lists_live_pages(client, initial_content):

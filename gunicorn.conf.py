@@ -1,0 +1,58 @@
+"""gunicorn settings for production (docs/deployment.md, docs/decisions/0022).
+
+`gunicorn` started in the repository root reads this file by itself; every value
+can be changed through the environment variables named below, and anything
+else through GUNICORN_CMD_ARGS.
+"""
+
+import os
+
+
+def _cpu_count():
+    """Cores this process may run on (a container's CPU set, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+wsgi_app = "lscpartnerships.wsgi:application"
+
+# Where to listen: GUNICORN_BIND, else every interface on $PORT (8000).
+bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+
+# Processes follow the machine's cores (gunicorn's 2 x cores + 1); each runs a
+# few threads, so a slow upload or download never ties up a whole process and
+# is not killed by the worker timeout. Database connections per instance are
+# at most workers x threads.
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * _cpu_count() + 1)
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+
+# A worker whose main loop stops answering for this long is restarted.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# On a deploy or restart (SIGTERM/SIGHUP), requests in flight get this long to finish.
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# Keep idle connections from the load balancer open for this long; set it above
+# the load balancer's own idle timeout so it never reuses a closed connection.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle each worker after this many requests (with jitter), so a slow leak
+# can never grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+
+# One access-log line per request, and errors, on stdout/stderr for the platform's
+# log collector; %(M)s is the response time in milliseconds.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+
+# Worker heartbeats in memory rather than on a (possibly slow) disk.
+# (Only gunicorn's own heartbeat files go there; nothing is read back from them.)
+if os.path.isdir("/dev/shm"):  # noqa: S108
+    worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+# gunicorn 25+ opens a control socket at one fixed path per user; instances on
+# the same machine would collide on it, and nothing here uses it.
+control_socket_disable = True

@@ -1,0 +1,65 @@
+"""gunicorn.conf.py: workers follow the machine's cores, bind and tuning come
+from the environment, logs go to stdout. The file is read by gunicorn's own
+config loader, as `gunicorn` does at start-up."""
+
+import os
+
+from gunicorn.config import Config
+
+from tests.production.conftest import ROOT
+
+CONFIG = ROOT / "gunicorn.conf.py"
+TUNING = (
+    "GUNICORN_BIND",
+    "PORT",
+    "WEB_CONCURRENCY",
+    "GUNICORN_THREADS",
+    "GUNICORN_TIMEOUT",
+    "GUNICORN_GRACEFUL_TIMEOUT",
+    "GUNICORN_KEEPALIVE",
+)
+
+
+def load(monkeypatch, **variables):
+    for name in TUNING:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    namespace = {"__file__": str(CONFIG)}
+    exec(compile(CONFIG.read_text(), str(CONFIG), "exec"), namespace)  # noqa: S102
+    config = Config()
+    for name, value in namespace.items():
+        if name in config.settings:
+            config.set(name, value)
+    return config
+
+
+def test_defaults_follow_the_cores_and_log_to_stdout(monkeypatch):
+    config = load(monkeypatch)
+    cores = len(os.sched_getaffinity(0))
+    assert config.workers == 2 * cores + 1
+    assert config.worker_class_str == "gthread"
+    assert config.threads == 4
+    assert config.bind == ["0.0.0.0:8000"]
+    assert (config.timeout, config.graceful_timeout) == (30, 30)
+    assert config.accesslog == "-" and config.errorlog == "-"
+    assert config.wsgi_app == "lscpartnerships.wsgi:application"
+    assert config.control_socket_disable is True
+    assert config.max_requests == 1000
+
+
+def test_environment_overrides(monkeypatch):
+    config = load(
+        monkeypatch,
+        GUNICORN_BIND="127.0.0.1:9123",
+        WEB_CONCURRENCY="3",
+        GUNICORN_THREADS="8",
+        GUNICORN_TIMEOUT="60",
+        GUNICORN_KEEPALIVE="75",
+    )
+    assert config.bind == ["127.0.0.1:9123"]
+    assert (config.workers, config.threads, config.timeout, config.keepalive) == (3, 8, 60, 75)
+
+
+def test_platform_port(monkeypatch):
+    assert load(monkeypatch, PORT="5000").bind == ["0.0.0.0:5000"]
