@@ -20,7 +20,7 @@ def main():
     from wagtail.documents import get_document_model
     from wagtail.models import Page, Site
 
-    from lscpartnerships.core.backups import STORAGE_ALIASES, stored_names
+    from lscpartnerships.core.backups import stored_names
 
     site = Site.objects.get(is_default_site=True)
     client = Client(HTTP_HOST=site.hostname)
@@ -34,8 +34,11 @@ def main():
 
     documents = {}
     for document in get_document_model().objects.order_by("pk"):
-        with document.file.open("rb") as handle:
-            stored = sha(handle.read())
+        try:
+            with document.file.open("rb") as handle:
+                stored = sha(handle.read())
+        except FileNotFoundError:
+            stored = None  # a restore that lost the file
         response = client.get(document.url)
         served = sha(b"".join(response.streaming_content)) if response.status_code == 200 else None
         documents[document.title] = [stored, response.status_code, served]
@@ -45,6 +48,6 @@ def main():
             name: sha(storages[alias].open(name, "rb").read())
             for name in stored_names(storages[alias])
         }
-        for alias in STORAGE_ALIASES
+        for alias in ("default", "private")
     }
     print(json.dumps({"pages": pages, "documents": documents, "files": files}, sort_keys=True))
