@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-test lint check lock serve clean
+.PHONY: run test install install-test lint check lock serve clean backup restore
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ run: install
 	@echo "Scheduled publishing: run 'make scheduler' in another terminal (see README)."
 	$(PY) manage.py runserver 127.0.0.1:8000
 scheduler: install ; $(PY) manage.py run_scheduler  # publishes scheduled pages every minute until Ctrl+C
+
+## make backup: the database (pg_dump) and every uploaded file into backups/<time>/
+## (BACKUP_DIR=… to choose the folder). make restore BACKUP=backups/…: into an
+## empty database and empty storage. See docs/deployment.md "Backups and restores".
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore: say which backup, e.g. make restore BACKUP=backups/lscpartnerships-20260101T020000Z"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 ## make test: install what the tests need and run the whole suite (PostgreSQL).
 test: install-test

@@ -367,6 +367,14 @@ if AWS_STORAGE_BUCKET_NAME:
     )
 else:
     STORAGES.update(filesystem_storages())
+    _media, _private = Path(MEDIA_ROOT).resolve(), Path(PRIVATE_MEDIA_ROOT).resolve()
+    if _private == _media or _media in _private.parents or _private in _media.parents:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"PRIVATE_MEDIA_ROOT ({_private}) must be outside MEDIA_ROOT ({_media}) and not "
+            "contain it: documents must never be in a folder that is served."
+        )
 
 # The /media/ route (lscpartnerships.core.media) serves image renditions and
 # original images only, never documents, and refuses any path that is not a

@@ -182,3 +182,28 @@ def test_traversal_sent_raw_to_a_real_server_answers_404(wsgi_server, unused_doc
         code, body = status(path)
         assert code == 404, (path, code)
         assert b"%PDF" not in body, path
+
+
+@pytest.mark.parametrize("private", ["media/private", "media", "."])
+def test_settings_refuse_private_files_inside_or_around_media_root(tmp_path, private):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
+        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / private),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_ROOT" in result.stderr.splitlines()[-1]
