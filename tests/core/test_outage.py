@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.browser.a11y import describe_violations, overflow_problem, run_axe
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers.gunicorn_site import ROOT
 
@@ -141,6 +142,10 @@ def test_503_page_in_chromium(faults_site, cut_database):
             # The stylesheet loaded: the NHS.UK header is blue, not unstyled.
             header = tab.locator("header").evaluate("e => getComputedStyle(e).backgroundColor")
             assert header == "rgb(0, 94, 184)", header
+            # WCAG 2.2 AA like every other page (tests/browser/a11y.py), no sideways scroll.
+            results = run_axe(tab)
+            assert not results["violations"], describe_violations(f"503 at {width}px", results)
+            assert overflow_problem(tab, width) is None
             tab.screenshot(
                 path=str(SCREENSHOTS / f"503-database-unavailable-{width}.png"), full_page=True
             )
