@@ -42,7 +42,6 @@ def public_paths(faults_site):
         *paths,
         "/search/?q=blackpool",
         "/briefings/feed/",
-        "/api/v2/pages/",
         "/admin/login/",
         "/documents/1/anything/",
         "/no-such-page/",
@@ -60,6 +59,17 @@ def test_every_page_answers_the_friendly_503_while_the_database_is_unreachable(
         assert "no-cache" in response.headers["Cache-Control"], path
         # The NHS.UK page shell, rendered without the database.
         assert 'class="nhsuk-header' in response.body and "nhsuk-footer" in response.body
+
+
+def test_the_partner_api_answers_json_503_while_the_database_is_unreachable(
+    faults_site, cut_database
+):
+    for path in ("/api/v2/pages/", "/api/v2/documents/", "/api/v2/pages/3/"):
+        response = faults_site.get(path)
+        assert response.status == 503, (path, response.status, response.body[:300])
+        assert response.headers["Content-Type"] == "application/json"
+        assert response.json()["message"].startswith(UNAVAILABLE)
+        assert response.headers["Retry-After"] == "30"
 
 
 def test_health_checks_while_the_database_is_unreachable(faults_site, cut_database):
