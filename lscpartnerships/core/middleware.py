@@ -9,7 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
@@ -21,6 +21,8 @@ outage_logger = logging.getLogger("lscpartnerships.outage")
 # An incoming X-Request-ID (from a load balancer or a partner's client) is kept
 # only when it is short and plain, so it can never forge log lines or headers.
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+SERVICE_UNAVAILABLE_MESSAGE = "This service is temporarily unavailable. Try again in a few minutes."
 
 
 def request_id_for(request):
@@ -64,14 +66,15 @@ class RequestLogMiddleware:
             current_request_id.reset(token)
 
 
-def service_unavailable_response():
+def service_unavailable_response(request):
     """The 503 page, rendered without the database or a request context (like
-    500.html), with Retry-After so clients and crawlers come back later."""
+    500.html), with Retry-After so clients and crawlers come back later. The
+    partner API answers JSON, as its clients parse every response."""
     retry_after = settings.SERVICE_UNAVAILABLE_RETRY_AFTER
-    response = HttpResponse(
-        render_to_string("503.html"),
-        status=503,
-    )
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"message": SERVICE_UNAVAILABLE_MESSAGE}, status=503)
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(retry_after)
     add_never_cache_headers(response)
     return response
@@ -106,4 +109,4 @@ class DatabaseUnavailableMiddleware:
             request.path,
             exc_info=exception,
         )
-        return service_unavailable_response()
+        return service_unavailable_response(request)

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.browser.a11y import describe_violations, overflow_problem, run_axe
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers.gunicorn_site import ROOT
 
@@ -41,7 +42,6 @@ def public_paths(faults_site):
         *paths,
         "/search/?q=blackpool",
         "/briefings/feed/",
-        "/api/v2/pages/",
         "/admin/login/",
         "/documents/1/anything/",
         "/no-such-page/",
@@ -59,6 +59,17 @@ def test_every_page_answers_the_friendly_503_while_the_database_is_unreachable(
         assert "no-cache" in response.headers["Cache-Control"], path
         # The NHS.UK page shell, rendered without the database.
         assert 'class="nhsuk-header' in response.body and "nhsuk-footer" in response.body
+
+
+def test_the_partner_api_answers_json_503_while_the_database_is_unreachable(
+    faults_site, cut_database
+):
+    for path in ("/api/v2/pages/", "/api/v2/documents/", "/api/v2/pages/3/"):
+        response = faults_site.get(path)
+        assert response.status == 503, (path, response.status, response.body[:300])
+        assert response.headers["Content-Type"] == "application/json"
+        assert response.json()["message"].startswith(UNAVAILABLE)
+        assert response.headers["Retry-After"] == "30"
 
 
 def test_health_checks_while_the_database_is_unreachable(faults_site, cut_database):
@@ -141,6 +152,10 @@ def test_503_page_in_chromium(faults_site, cut_database):
             # The stylesheet loaded: the NHS.UK header is blue, not unstyled.
             header = tab.locator("header").evaluate("e => getComputedStyle(e).backgroundColor")
             assert header == "rgb(0, 94, 184)", header
+            # WCAG 2.2 AA like every other page (tests/browser/a11y.py), no sideways scroll.
+            results = run_axe(tab)
+            assert not results["violations"], describe_violations(f"503 at {width}px", results)
+            assert overflow_problem(tab, width) is None
             tab.screenshot(
                 path=str(SCREENSHOTS / f"503-database-unavailable-{width}.png"), full_page=True
             )
