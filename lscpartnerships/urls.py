@@ -24,7 +24,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     from django.urls import re_path
-    from django.views.static import serve
 
     # Images only: documents are served through their own view, which checks
     # that a live public page uses them and counts the download.
@@ -32,8 +31,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{media_prefix}(?P<path>(?:images|original_images)/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            core_views.serve,
         )
     ]
 

@@ -1,8 +1,12 @@
 """Views outside the page tree."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.static import serve as static_serve
+
+from .visibility import check_media_is_public
 
 
 @never_cache
@@ -25,3 +29,10 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve(request, path):
+    """Uploaded image files (originals and renditions) from MEDIA_ROOT, only
+    while a live public page uses the image (editors see all)."""
+    check_media_is_public(request, path)
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "lscpartnerships.core",
     "lscpartnerships.editorial",
     "lscpartnerships.search",
+    "lscpartnerships.security",
     "places",
     "directors",
     "decisions",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # i12security: refuse NUL bytes and invalid UTF-8 with a 400, before any view.
+    "lscpartnerships.security.middleware.RejectMalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -216,3 +219,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+
+# -- i12security: partner API hardening (lscpartnerships/api.py) -----------------
+# Bad query parameters answer 400 with a JSON message, never 500; anonymous
+# callers are throttled per address, counted in Django's default cache.
+REST_FRAMEWORK["EXCEPTION_HANDLER"] = "lscpartnerships.api.api_exception_handler"
+API_THROTTLE_ANON_RATE = env("API_THROTTLE_ANON_RATE", default="120/minute")
+# Behind a proxy, how many X-Forwarded-For hops to trust for the client address.
+REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_THROTTLE_NUM_PROXIES", default=None)

@@ -16,3 +16,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
+
+# i12security: tests call the API far more often than a partner would; the
+# throttling test lowers the rate again to watch it refuse.
+API_THROTTLE_ANON_RATE = "100000/minute"
