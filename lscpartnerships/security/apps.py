@@ -10,3 +10,6 @@ class SecurityConfig(AppConfig):
     name = "lscpartnerships.security"
     label = "security"
     verbose_name = "Security"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks

@@ -87,3 +87,76 @@ class RejectMalformedRequestMiddleware:
             # logged once as a warning on the django.request logger.
             raise BadRequest(f"Malformed request: invalid characters in the {reason}.")
         return self.get_response(request)
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """`Cross-Origin-Resource-Policy: same-origin` on every response (pages,
+    files, the API, static files, errors): other sites cannot embed our
+    responses with <img>, <script> and the like. CORS requests to the partner
+    API are unaffected (CORP applies only to no-cors requests)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class RequireTwoFactorMiddleware:
+    """In the admin, a signed-in user who has not passed the second factor in
+    this session sees only the two-factor screens (and can sign out): to
+    enrol an authenticator app if they have none, else to enter a code.
+
+    Placed after django-otp's OTPMiddleware, which sets `user.is_verified()`.
+    """
+
+    #: Admin URL names reachable before the second factor.
+    OPEN_URL_NAMES = {
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+        "security_two_factor_setup",
+        "security_two_factor_verify",
+        "security_two_factor_recovery_codes",
+        "wagtailadmin_javascript_catalog",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        redirect_to = self.second_factor_redirect(request)
+        if redirect_to:
+            return redirect_to
+        return self.get_response(request)
+
+    def second_factor_redirect(self, request):
+        from django.shortcuts import redirect
+        from django.urls import Resolver404, resolve, reverse
+        from django.utils.http import urlencode
+
+        from .two_factor import has_app_device, is_dev_exempt
+
+        if not request.path_info.startswith(ADMIN_PREFIX):
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified():
+            return None
+        try:
+            name = resolve(request.path_info).url_name
+        except Resolver404:
+            name = None
+        if name in self.OPEN_URL_NAMES or is_dev_exempt(user):
+            return None
+        target = (
+            "security_two_factor_verify" if has_app_device(user) else "security_two_factor_setup"
+        )
+        return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+
+
+ADMIN_PREFIX = "/admin/"

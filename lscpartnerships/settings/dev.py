@@ -11,3 +11,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Uploaded images are served by the app locally (base.py reads DEBUG before
 # this module turns it on, so say it again here).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+
+# i12security: the local `make run` admin may sign in without a second factor,
+# in DEBUG only (never honoured with DEBUG off; check security.E001).
+TWO_FACTOR_DEV_EXEMPT_USERNAMES = [env("LOCAL_ADMIN_USERNAME", default="admin")] if DEBUG else []
