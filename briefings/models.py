@@ -33,6 +33,7 @@ from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
 from lscpartnerships.core.storage import private_storage
+from lscpartnerships.core.visibility import public_or_none, public_pages
 
 from . import pdf_accessibility
 from .pdf import count_pages
@@ -376,7 +377,11 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
         return briefings.defer_streamfields().prefetch_related(
             models.Prefetch(
                 "place_links",
-                queryset=BriefingPlace.objects.select_related("place").order_by("sort_order"),
+                # Only places the public may see: a draft or restricted place's
+                # title must not appear in the listing or the feed's categories.
+                queryset=BriefingPlace.objects.filter(place__in=public_pages())
+                .select_related("place")
+                .order_by("sort_order"),
             )
         )
 
@@ -602,16 +607,16 @@ class BriefingPage(BasePage):
     def places(self):
         """Live pages of the places this briefing is about, once each."""
         places, seen = [], set()
-        for link in self.place_links.all().select_related("place"):
+        links = self.place_links.filter(place__in=public_pages()).select_related("place")
+        for link in links:
             place = link.place
-            if place is not None and place.live and place.pk not in seen:
+            if place is not None and place.pk not in seen:
                 seen.add(place.pk)
                 places.append(place)
         return places
 
     def _live(self, field):
-        target = getattr(self, field)
-        return target if target is not None and target.live else None
+        return public_or_none(getattr(self, field))
 
     @cached_property
     def decision(self):

@@ -38,6 +38,7 @@ from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
+from lscpartnerships.core.visibility import public_or_none, public_pages
 
 from .blocks import FAQStreamBlock, QuestionsBlock
 
@@ -456,16 +457,16 @@ class BoardDecisionPage(BasePage):
         """The live decision that replaced this one, if any."""
         if not self.superseded_by_id:
             return None
-        page = self.superseded_by
-        return page if page is not None and page.live else None
+        return public_or_none(self.superseded_by)
 
     @cached_property
     def places(self):
         """Live pages of the places affected, in the editor's order, once each."""
         places, seen = [], set()
-        for link in self.place_links.all().select_related("place"):
+        links = self.place_links.filter(place__in=public_pages()).select_related("place")
+        for link in links:
             place = link.place
-            if place is not None and place.live and place.pk not in seen:
+            if place is not None and place.pk not in seen:
                 seen.add(place.pk)
                 places.append(place)
         return places
@@ -505,7 +506,7 @@ class BoardDecisionPage(BasePage):
         context["briefings"] = related.pages("briefings_for_decision", self) if self.pk else []
         context["replaces"] = self.replaces()
         faq = self.related_faq_page
-        context["faq_page"] = faq if faq is not None and faq.live else None
+        context["faq_page"] = public_or_none(faq)
         return context
 
 

@@ -9,7 +9,7 @@ import calendar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -21,6 +21,7 @@ from lscpartnerships.core.api_fields import ImageField, LivePageLinkField, RichT
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.relations import is_page_of_type
+from lscpartnerships.core.visibility import public_or_none, public_pages
 
 PLACE_PAGE_TYPE = ("places", "placepartnershippage")
 ORGANISATION = "NHS Lancashire and South Cumbria"
@@ -60,6 +61,8 @@ class DirectorIndexPage(BasePage):
             .live()
             .public()
             .select_related("place")
+            # Whether the public may see the place's page, in the same query.
+            .annotate(place_is_public=Exists(public_pages().filter(pk=OuterRef("place_id"))))
             .prefetch_related(
                 Prefetch(
                     "photo",
@@ -211,10 +214,8 @@ class DirectorProfilePage(BasePage):
         return own or f"Portrait of {self.title}"
 
     def live_place(self):
-        """The place page if it is published, else None."""
-        if not self.place_id or self.place is None or not self.place.live:
-            return None
-        return self.place
+        """The place page if the public may see it, else None."""
+        return public_or_none(self.place) if self.place_id else None
 
     @property
     def json_ld_data(self):

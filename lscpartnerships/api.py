@@ -1,22 +1,97 @@
 """Read-only API for partners: Wagtail's API v2 at /api/v2/.
 
 Pages are live and public only (Wagtail's own rule for the pages endpoint).
-Documents are limited to those the public may download, so the API never
-reveals a file attached only to a draft. Images are public by nature (their
-renditions appear on public pages). Everything is GET-only; CORS is open for
-GET through django-cors-headers (CORS_URLS_REGEX in settings).
+Documents and images are limited to those a live public page uses (the rule
+documents are served by), so the API never reveals a file or an image attached
+only to a draft. Everything is GET-only; CORS is open for GET through
+django-cors-headers (CORS_URLS_REGEX in settings).
+
+Bad input is the caller's mistake, never the server's: `api_exception_handler`
+turns anything a query parameter can provoke into a 400 with a JSON message,
+and anonymous callers are throttled (`API_THROTTLE_ANON_RATE`, counted in
+Django's default cache). See docs/decisions/0050-api-bad-input-and-throttling.md.
 """
 
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import exception_handler, set_rollback
 from wagtail.api.utils import get_base_url
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from lscpartnerships.core.visibility import public_images
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+logger = logging.getLogger(__name__)
+
+#: Largest offset a listing accepts: far beyond any real listing, well inside
+#: what PostgreSQL's OFFSET (a bigint) accepts.
+MAX_OFFSET = 1_000_000
+
+#: Exceptions a query parameter can provoke deep inside filtering or searching
+#: (a date that is not a date, an unknown search operator, a number too big for
+#: the database). They mean "bad request", not "server error".
+BAD_INPUT_ERRORS = (DjangoValidationError, ValueError, OverflowError, DataError, BadRequestError)
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler first (404, 405, 429...); bad input becomes a 400 with a
+    JSON message instead of a 500. Anything else is still a real error."""
+    response = exception_handler(exc, context)
+    if response is not None:
+        return response
+    if isinstance(exc, BAD_INPUT_ERRORS):
+        # A database error leaves the request's transaction unusable: roll it back.
+        set_rollback()
+        logger.info("API bad request %s: %r", context["request"].get_full_path(), exc)
+        return Response(
+            {"message": "The request's query parameters are not valid: check their values."},
+            status=400,
+        )
+    return None
+
+
+class APIAnonRateThrottle(AnonRateThrottle):
+    """Anonymous rate limit per client address; the rate is read from the
+    API_THROTTLE_ANON_RATE setting on every request (so it is configurable
+    and tests can change it), counted in Django's default cache."""
+
+    scope = "anon"
+
+    def get_rate(self):
+        return getattr(settings, "API_THROTTLE_ANON_RATE", None)
+
+
+class SafePagination(WagtailPagination):
+    """Wagtail's pagination, refusing offsets no listing could reach."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if len(offset) > 12 or (offset.isdigit() and int(offset) > MAX_OFFSET):
+            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class HardenedAPIMixin:
+    pagination_class = SafePagination
+    throttle_classes = [APIAnonRateThrottle]
+
+
+class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
+    """Live public pages (Wagtail's own rule for this endpoint)."""
+
+
+class PublicDocumentsAPIViewSet(HardenedAPIMixin, DocumentsAPIViewSet):
     """Only documents the public can download; with their honest metadata."""
 
     body_fields = [*DocumentsAPIViewSet.body_fields]
@@ -47,13 +122,19 @@ class SiteImageSerializer(ImageSerializer):
     download_url = AbsoluteImageDownloadUrlField(read_only=True)
 
 
-class SiteImagesAPIViewSet(ImagesAPIViewSet):
+class SiteImagesAPIViewSet(HardenedAPIMixin, ImagesAPIViewSet):
+    """Only images a live public page uses: an image uploaded for a draft (an
+    unpublished organisation chart) stays private until that page is published."""
+
     base_serializer_class = SiteImageSerializer
     body_fields = [*ImagesAPIViewSet.body_fields, "description"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "description"]
 
+    def get_queryset(self):
+        return public_images().order_by("id")
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", SiteImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

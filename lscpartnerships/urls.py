@@ -9,6 +9,8 @@ from lscpartnerships.api import api_router
 from lscpartnerships.core import views as core_views
 from lscpartnerships.core.csp import csp_report
 from lscpartnerships.search import views as search_views
+from lscpartnerships.security import views as security_views
+from lscpartnerships.security.lockout import ThrottledPasswordResetView
 
 urlpatterns = [
     # Health checks (see docs/deployment.md): /healthz/ is the readiness check
@@ -19,9 +21,18 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("csp-report/", csp_report, name="csp_report"),
+    path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("email-alerts/", include("alerts.urls")),
+    # i12security: throttled password reset and the two-factor screens, before
+    # Wagtail's admin URLs.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
+    path("admin/2fa/", include("lscpartnerships.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Documents: our stable /documents/<id>/<slug>/ addresses first (briefings
     # app), then Wagtail's, whose old-style links redirect to them.

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -31,6 +32,7 @@ from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.relations import is_page_of_type, related
+from lscpartnerships.core.visibility import public_or_none, public_pages
 
 DIRECTOR_PAGE_TYPE = ("directors", "directorprofilepage")
 
@@ -104,12 +106,20 @@ class PlaceIndexPage(BasePage):
             .live()
             .public()
             .select_related("director")
+            # Whether the public may see the director's page, in the same query.
+            .annotate(director_is_public=Exists(public_pages().filter(pk=OuterRef("director_id"))))
             .order_by("path")
         )
 
     def former_partnerships(self):
-        """Every published former partnership with its successors (two queries in all)."""
-        return FormerPartnership.objects.filter(live=True).prefetch_related("successors")
+        """Every published former partnership with its successors (two queries in all).
+        Only successors the public may see: a draft place's name stays private."""
+        return FormerPartnership.objects.filter(live=True).prefetch_related(
+            models.Prefetch(
+                "successors",
+                queryset=PlacePartnershipPage.objects.filter(pk__in=public_pages().values("pk")),
+            )
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -223,10 +233,9 @@ class PlacePartnershipPage(BasePage):
         return bool(self.contact_email or self.contact_phone or self.contact_address.strip())
 
     def live_director(self):
-        """The director's profile if it is published, else None."""
-        if not self.director_id or self.director is None or not self.director.live:
-            return None
-        return self.director.specific
+        """The director's profile if the public may see it, else None."""
+        director = public_or_none(self.director) if self.director_id else None
+        return director.specific if director is not None else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

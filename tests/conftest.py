@@ -1,6 +1,8 @@
 """Fixtures every test folder shares: a site whose root is a HomePage, and users."""
 
 import pytest
+from django.contrib.auth.signals import user_logged_in
+from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from lscpartnerships.core.factories import HomePageFactory
@@ -45,3 +47,28 @@ def initial_content(db):
 
     call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def _force_login_passes_second_factor(sender, request, user, **kwargs):
+    """The test client's force_login() skips the password; let it skip the
+    second factor the same way, so tests of admin screens sign in as before.
+
+    Only force_login() is affected: it signs in on a bare HttpRequest, while
+    every real sign-in (the login form, in tests too) comes through a
+    WSGIRequest and still needs a code."""
+    if type(request) is not HttpRequest:
+        return
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="Test client", defaults={"confirmed": True}
+    )
+    request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
+@pytest.fixture(autouse=True, scope="session")
+def force_login_passes_second_factor():
+    user_logged_in.connect(_force_login_passes_second_factor, dispatch_uid="tests-force-login-2fa")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-force-login-2fa")

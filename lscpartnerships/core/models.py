@@ -277,6 +277,23 @@ class ContentPage(BasePage):
     subpage_types = ["core.ContentPage", "decisions.FAQPage"]
 
 
+def validate_security_contact(value):
+    """An email address or an https:// address: what RFC 9116 allows as a contact."""
+    from django.core.validators import EmailValidator, URLValidator
+
+    if value.startswith("https://"):
+        URLValidator(schemes=["https"])(value)
+    else:
+        EmailValidator(message="Enter an email address or an https:// web address.")(value)
+
+
+def security_txt_default_expiry():
+    """A year from today: RFC 9116 advises against an Expires more than a year ahead."""
+    import datetime
+
+    return datetime.date.today() + datetime.timedelta(days=365)
+
+
 @register_setting(icon="cog")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Organisation details and footer links that editors manage in the admin."""
@@ -292,12 +309,36 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     contact_phone = models.CharField(
         max_length=40, blank=True, help_text="Telephone number for enquiries (optional)."
     )
+    # -- i12security: /.well-known/security.txt (RFC 9116) ---------------------
+    security_contact = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[validate_security_contact],
+        help_text=(
+            "Where to report a security problem with this website: an email address or a "
+            "https:// web address. Published in /.well-known/security.txt."
+        ),
+    )
+    security_txt_expires = models.DateField(
+        null=True,
+        blank=True,
+        default=security_txt_default_expiry,
+        verbose_name="security.txt expires",
+        help_text=(
+            "When the security contact must next be checked (at most a year ahead). After "
+            "this date /.well-known/security.txt is no longer published."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         FieldPanel("contact_phone"),
         InlinePanel("footer_links", heading="Footer links", label="Footer link"),
+        MultiFieldPanel(
+            [FieldPanel("security_contact"), FieldPanel("security_txt_expires")],
+            heading="Security contact (security.txt)",
+        ),
     ]
 
     class Meta:

@@ -61,3 +61,13 @@ def admin_contrast_fixes():
     """Where Wagtail's own admin falls short of WCAG 2.2 AA (the login page's error
     message contrast), static/css/admin.css puts it right; CI checks the login page."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("before_serve_media")
+def images_private_until_published(request, folder, name):
+    """/media/ serves an image file (original or rendition) only while a live
+    public page uses the image; editors see every image (they preview drafts).
+    See core/visibility.py and docs/decisions/0016."""
+    from .visibility import check_media_is_public
+
+    check_media_is_public(request, f"{folder}/{name}")

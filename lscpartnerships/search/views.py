@@ -6,6 +6,7 @@ cap, never written to the database, and echoed only through auto-escaping.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -77,12 +78,15 @@ def search(request):
         results = [_result(hit, request) for hit in hits]
 
         normalised = normalise_query_string(query)
+        # A promotion of a draft or login-restricted page is left out (its
+        # title would leak); external-link promotions have no page.
         promotions = list(
             SearchPromotion.objects.filter(query__query_string=normalised)
+            .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
             .select_related("page")
             .order_by("sort_order")
         )
-        promotions = [p for p in promotions if p.page_id is None or (p.page.live and p.page.url)]
+        promotions = [p for p in promotions if p.page_id is None or p.page.url]
 
     page_obj = paginate(request, results, per_page=10)
     context = {

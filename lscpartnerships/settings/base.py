@@ -24,6 +24,12 @@ INSTALLED_APPS = [
     "lscpartnerships.editorial",
     "lscpartnerships.search",
     "lscpartnerships.pagecache",  # response cache and its purges (issue 14)
+    "lscpartnerships.security",
+    # i12security: sign-in lockout and two-factor sign-in.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "places",
     "directors",
     "decisions",
@@ -72,17 +78,29 @@ MIDDLEWARE = [
     # auth, CSRF and CSP run; stores responses with the headers they set.
     "lscpartnerships.pagecache.middleware.ResponseCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # i12security: Permissions-Policy and Cross-Origin-Resource-Policy on every
+    # response (above WhiteNoise, so static files get them too); then refuse NUL
+    # bytes and invalid UTF-8 with a 400, before any view.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "lscpartnerships.security.middleware.CrossOriginResourcePolicyMiddleware",
+    "lscpartnerships.security.middleware.RejectMalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # i12security: who passed the second factor (django-otp), then the admin
+    # shows nothing else until they have.
+    "django_otp.middleware.OTPMiddleware",
+    "lscpartnerships.security.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Chooses the public or the admin CSP by path (issue 11, docs/decisions/0040).
     "lscpartnerships.core.csp.SitePolicyCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # i12security: django-axes turns a locked-out sign-in into the lockout page (last).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lscpartnerships.urls"
@@ -139,7 +157,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},  # i12security: NCSC advice for admin passwords
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -480,3 +501,53 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
 NOTIFY_TEMPLATE_ID = env("NOTIFY_TEMPLATE_ID", default="")
 NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+
+
+# -- i12security: partner API hardening (lscpartnerships/api.py) -----------------
+# Bad query parameters answer 400 with a JSON message, never 500; anonymous
+# callers are throttled per address, counted in Django's default cache.
+REST_FRAMEWORK["EXCEPTION_HANDLER"] = "lscpartnerships.api.api_exception_handler"
+API_THROTTLE_ANON_RATE = env("API_THROTTLE_ANON_RATE", default="120/minute")
+# Behind a proxy, how many X-Forwarded-For hops to trust for the client address.
+REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_THROTTLE_NUM_PROXIES", default=None)
+
+# -- i12security: security headers ------------------------------------------------
+# Permissions-Policy (django-permissions-policy): the site uses no powerful
+# browser feature, so every one is switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "sync-xhr", "usb", "web-share", "xr-spatial-tracking", "browsing-topics",
+    )
+}  # fmt: skip
+
+# -- i12security: sign-in --------------------------------------------------------
+# Lockout (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one
+# username from one address within AXES_COOLOFF_TIME, that pair is refused
+# until the cool-off ends; the lockout page says when. Password reset
+# requests are limited with the same numbers (security.lockout).
+AUTHENTICATION_BACKENDS = [
+    "lscpartnerships.security.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("SIGNIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = __import__("datetime").timedelta(
+    minutes=env.int("SIGNIN_LOCKOUT_MINUTES", default=15)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lscpartnerships.security.lockout.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+# The address is REMOTE_ADDR only: trusting X-Forwarded-For from anyone would
+# let an attacker pick a new "address" for every guess.
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp): the issuer names the site in the app.
+OTP_TOTP_ISSUER = "LSC place-based partnerships"
+
+# Sessions end after this many hours without a request (each request renews).
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=8) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True

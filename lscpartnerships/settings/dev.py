@@ -17,3 +17,6 @@ TASKS = {
     **TASKS,
     "alerts": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["alerts"]},
 }
+# i12security: the local `make run` admin may sign in without a second factor,
+# in DEBUG only (never honoured with DEBUG off; check security.E001).
+TWO_FACTOR_DEV_EXEMPT_USERNAMES = [env("LOCAL_ADMIN_USERNAME", default="admin")] if DEBUG else []

@@ -26,3 +26,6 @@ SERVE_MEDIA = True
 # turns it on (tests/pagecache) or the environment does (gunicorn tests).
 PAGECACHE_ENABLED = env.bool("PAGECACHE_ENABLED", default=False)
 # --- end caching ---
+# i12security: tests call the API far more often than a partner would; the
+# throttling test lowers the rate again to watch it refuse.
+API_THROTTLE_ANON_RATE = "100000/minute"

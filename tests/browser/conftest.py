@@ -28,6 +28,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 BROWSER_ADMIN = ("browser-admin", "browser-admin-password")
+# The browser admin's authenticator apps (hex TOTP keys), enrolled when the
+# site is set up. Several, because each code works once: sign-ins within the
+# same 30 seconds use the next one instead of waiting.
+BROWSER_ADMIN_TOTP_KEYS = [f"{index:02d}" * 20 for index in range(1, 13)]
 
 # Playwright's sync API runs an event loop in this thread; the tests themselves
 # never touch the ORM, but pytest-django's fixtures may run alongside.
@@ -92,8 +96,11 @@ def site_server(tmp_path_factory):
         "shell",
         "-c",
         "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('{BROWSER_ADMIN[0]}', "
-        f"'browser@example.invalid', '{BROWSER_ADMIN[1]}')",
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        f"user = get_user_model().objects.create_superuser('{BROWSER_ADMIN[0]}', "
+        f"'browser@example.invalid', '{BROWSER_ADMIN[1]}'); "
+        "[TOTPDevice.objects.create(user=user, name=f'App {n}', key=key, confirmed=True) "
+        f"for n, key in enumerate({BROWSER_ADMIN_TOTP_KEYS!r})]",
     )
     port = _free_port()
     log = open(tmp_path_factory.mktemp("server") / "server.log", "w")  # noqa: SIM115
@@ -121,12 +128,134 @@ def site_server(tmp_path_factory):
     _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# -- the second factor --------------------------------------------------------------
+# Every admin sign-in needs a code (lscpartnerships.security.two_factor). So that
+# every browser test that signs in by filling the login form keeps working —
+# admin_page, and any other fixture or test that does it its own way — each
+# browser context completes the second factor by itself: when the site sends
+# the tab to /admin/2fa/setup/ or /admin/2fa/verify/, the fixture computes the
+# code from the secret (the page's own for enrolment, the known keys for the
+# browser admin) and submits it through the real screens, with the context's
+# cookies, then lets the tab carry on to where it was going. Tests of the
+# two-factor screens themselves call `manual_second_factor(context)` first.
+
+SECOND_FACTOR_ROUTES = ("**/admin/login/**", "**/admin/2fa/setup/**", "**/admin/2fa/verify/**")
+_TOTP_SECRETS = {BROWSER_ADMIN[0]: list(BROWSER_ADMIN_TOTP_KEYS)}  # username → hex keys
+_next_key = {}
+
+
+def totp_code(hex_key, at=None):
+    """The 6-digit code an authenticator app shows for `hex_key` now (or at `at`)."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(bytes.fromhex(hex_key))
+    if at is not None:
+        totp.time = at
+    return f"{totp.token():06d}"
+
+
+def hex_key_from_secret(secret):
+    """The hex key behind the base32 secret the enrolment page shows."""
+    import base64
+
+    text = "".join(secret.split()).upper()
+    return base64.b32decode(text + "=" * (-len(text) % 8)).hex()
+
+
+def _form_value(html, name):
+    import re
+
+    match = re.search(rf'name="{name}" value="([^"]*)"', html)
+    return match.group(1) if match else ""
+
+
+def _complete_second_factor(context, route, state):
+    import html as html_lib
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    url = route.request.url
+    parts = urlsplit(url)
+    base = f"{parts.scheme}://{parts.netloc}"
+    next_url = parse_qs(parts.query).get("next", ["/admin/"])[0]
+    page = context.request.get(url)
+    body = page.text()
+    if "/admin/2fa/setup/" in url:
+        secret = html_lib.unescape(re.search(r"data-secret>([^<]+)<", body).group(1))
+        keys = [hex_key_from_secret(secret)]
+        _TOTP_SECRETS[state.get("username", "")] = keys
+    else:
+        keys = _TOTP_SECRETS.get(state.get("username", ""), [])
+    for attempt in range(len(keys) + 2):
+        user = state.get("username", "")
+        index = _next_key.get(user, 0)
+        _next_key[user] = index + 1
+        key = keys[index % len(keys)]
+        if attempt >= len(keys):
+            time.sleep(31 - time.time() % 30)  # every code of this step used: next step
+        response = context.request.post(
+            url,
+            form={
+                "csrfmiddlewaretoken": _form_value(body, "csrfmiddlewaretoken"),
+                "next": next_url,
+                "code": totp_code(key),
+            },
+            max_redirects=0,
+        )
+        if response.status == 302:
+            location = response.headers["location"]
+            if "/admin/2fa/recovery-codes/" in location:
+                context.request.get(base + location)  # shown once; the test has no use for them
+                location = next_url
+            route.fulfill(status=302, headers={"Location": location})
+            return
+        body = response.text()
+    route.fulfill(status=500, body="The browser fixture could not complete the second factor.")
+
+
+def auto_second_factor(context):
+    """Make `context` complete the second factor by itself (see above)."""
+    state = {}
+
+    def on_login(route):
+        data = route.request.post_data or ""
+        if route.request.method == "POST":
+            from urllib.parse import parse_qs
+
+            state["username"] = parse_qs(data).get("username", [""])[0]
+        route.continue_()
+
+    def on_second_factor(route):
+        if route.request.method != "GET" or route.request.resource_type != "document":
+            route.continue_()
+            return
+        _complete_second_factor(context, route, state)
+
+    context.route(SECOND_FACTOR_ROUTES[0], on_login)
+    context.route(SECOND_FACTOR_ROUTES[1], on_second_factor)
+    context.route(SECOND_FACTOR_ROUTES[2], on_second_factor)
+    return context
+
+
+def manual_second_factor(context):
+    """For tests of the two-factor screens: the tab shows them as a person sees them."""
+    for pattern in SECOND_FACTOR_ROUTES:
+        context.unroute(pattern)
+    return context
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def new_context_with_second_factor(*args, **kwargs):
+            return auto_second_factor(new_context(*args, **kwargs))
+
+        browser.new_context = new_context_with_second_factor
         yield browser
         browser.close()
 

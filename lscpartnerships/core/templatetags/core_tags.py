@@ -28,6 +28,7 @@ def _trail(request, page, site):
         cache[page.pk] = list(
             page.get_ancestors(inclusive=False)
             .descendant_of(site.root_page, inclusive=True)
+            .live()  # a live page under a draft section must not reveal its title
             .order_by("depth")
             .specific(defer=True)
         )
@@ -184,3 +185,13 @@ def site_meta(context):
         "json_ld": json_ld,
         "feeds": feeds.for_page(page, request),
     }
+
+
+@register.filter
+def public_or_none(page):
+    """The page (specific) if the public may see it, else None: a link block
+    to a draft or login-restricted page is left out rather than showing its title."""
+    from lscpartnerships.core.visibility import public_or_none as visible
+
+    page = visible(page)
+    return page.specific if page is not None else None

@@ -28,4 +28,7 @@ class Command(BaseCommand):
                 f"Sign in at http://127.0.0.1:8000/admin/ with username “{username}” "
                 f"and password “{password}”."
             )
+        exempt = getattr(settings, "TWO_FACTOR_DEV_EXEMPT_USERNAMES", ())
+        if username in exempt:
+            message += " Two-factor sign-in is skipped for this local account (DEBUG only)."
         self.stdout.write(self.style.SUCCESS(message))

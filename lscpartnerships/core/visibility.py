@@ -1,0 +1,88 @@
+"""What the public may see of files: images (and documents) are public only
+while a live page the public can see uses them.
+
+Wagtail's reference index records every place an object is used (page foreign
+keys, inline panels, StreamField blocks, rich-text embeds). A live page's row
+holds its published content, so an image added in an unpublished draft stays
+private until that draft is published, and unpublishing the page (or
+restricting it to signed-in users) makes the image private again. This is the
+rule documents follow (briefings.PublicDocument.public_queryset), so the API,
+search and file serving cannot disagree. See docs/decisions/0016.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BigIntegerField, CharField
+from django.db.models.functions import Cast
+from wagtail.models import Page, ReferenceIndex
+
+
+def used_by_live_public_pages(model):
+    """Ids (a subquery) of `model` rows that a live public page uses."""
+    live_page_ids = (
+        Page.objects.live()
+        .public()
+        .annotate(id_text=Cast("pk", output_field=CharField()))
+        .values("id_text")
+    )
+    return (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(model),
+            object_id__in=live_page_ids,
+        )
+        .annotate(target_id=Cast("to_object_id", output_field=BigIntegerField()))
+        .values("target_id")
+    )
+
+
+def public_images():
+    """Images a live public page uses: what the API lists and /media/ serves."""
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    return Image.objects.filter(pk__in=used_by_live_public_pages(Image))
+
+
+def image_file_is_public(name):
+    """True when the stored file `name` (an original image or a rendition,
+    relative to MEDIA_ROOT) belongs to an image a live public page uses."""
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    Rendition = Image.get_rendition_model()
+    public = public_images()
+    return (
+        public.filter(file=name).exists()
+        or Rendition.objects.filter(file=name, image__in=public).exists()
+    )
+
+
+def check_media_is_public(request, name):
+    """For the view that serves /media/: raise Http404 unless the image file
+    `name` is public, or the visitor is an editor (they preview drafts).
+    A 404, not a 403, so nothing reveals that the file exists."""
+    from django.http import Http404
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return
+    if not image_file_is_public(name):
+        raise Http404("No such file.")
+
+
+# -- pages ---------------------------------------------------------------------
+# A page the public may see is live AND public (no login, password or group
+# restriction on it or an ancestor). Checking `page.live` alone would show the
+# title of a login-restricted page wherever another page links to it.
+
+
+def public_pages():
+    """Every page the public may see (use as a subquery: `place__in=public_pages()`)."""
+    return Page.objects.live().public()
+
+
+def public_or_none(page):
+    """`page` if the public may see it, else None (one query at most)."""
+    if page is None or not page.live:
+        return None
+    return page if public_pages().filter(pk=page.pk).exists() else None
