@@ -81,9 +81,14 @@ def purge_everything():
         batch.purge(backends=others)
 
 
+def _site_roots(site=None):
+    """Root URLs of the given site, or of every site (as page URLs are built)."""
+    sites = [site] if site is not None else Site.objects.all()
+    return [site.root_url.rstrip("/") for site in sites]
+
+
 def _aggregate_urls():
-    root = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return [root + path for path in settings.PAGECACHE_AGGREGATE_PATHS]
+    return [root + path for root in _site_roots() for path in settings.PAGECACHE_AGGREGATE_PATHS]
 
 
 def _add_aggregates(state):
@@ -202,9 +207,9 @@ def object_changed(instance):
 
 
 def redirect_changed(instance):
-    root = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     state = _new_state()
-    state["urls"].add(root + instance.old_path)
+    site = instance.site if instance.site_id else None
+    state["urls"].update(root + instance.old_path for root in _site_roots(site))
     _schedule(state)
 
 
