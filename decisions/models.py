@@ -251,9 +251,7 @@ class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
         if place_model is not None:
             candidates = candidates.type(place_model)
         else:
-            candidates = candidates.filter(
-                pk__in=BoardDecisionPlace.objects.values("place_id")
-            )
+            candidates = candidates.filter(pk__in=BoardDecisionPlace.objects.values("place_id"))
         return candidates.order_by("pk").values_list("pk", "title").first()
 
     @path("feed/", name="feed")
