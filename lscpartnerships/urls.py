@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("email-alerts/", include("alerts.urls")),
+    path("accessible-format/", include("format_requests.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Documents: our stable /documents/<id>/<slug>/ addresses first (briefings
     # app), then Wagtail's, whose old-style links redirect to them.

@@ -275,11 +275,21 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     contact_phone = models.CharField(
         max_length=40, blank=True, help_text="Telephone number for enquiries (optional)."
     )
+    # i15: where accessible-format requests go (format_requests app).
+    comms_email = models.EmailField(
+        "comms team email",
+        blank=True,
+        help_text=(
+            "Where accessible-format requests are emailed (the comms team). Not shown on the "
+            "site. Leave blank to use the contact email."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         FieldPanel("contact_phone"),
+        FieldPanel("comms_email"),
         InlinePanel("footer_links", heading="Footer links", label="Footer link"),
     ]
 

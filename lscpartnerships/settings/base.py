@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "decisions",
     "briefings",
     "alerts",  # email alerts of new briefings and decisions (i15)
+    "format_requests",  # accessible-format requests for documents (i15)
     "django_tasks_db",  # the database task queue the alerts worker reads (i15)
     # NHS.UK design system templates, blocks and static files (not its settings
     # models: the header and footer come from our own SiteSettings).
@@ -245,3 +246,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
 NOTIFY_TEMPLATE_ID = env("NOTIFY_TEMPLATE_ID", default="")
 NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+
+# -- Accessible-format requests (i15: format_requests app, docs/decisions/0072) --
+FORMAT_REQUESTS_RETENTION_DAYS = env.int("FORMAT_REQUESTS_RETENTION_DAYS", default=90)
+FORMAT_REQUESTS_LIMIT_PER_IP = env.int("FORMAT_REQUESTS_LIMIT_PER_IP", default=10)  # an hour
