@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-test lint check lock serve clean backup restore
+.PHONY: run test install install-test lint check lock serve clean backup restore worker
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,8 @@ run: install
 	@echo "Scheduled publishing: run 'make scheduler' in another terminal (see README)."
 	$(PY) manage.py runserver 127.0.0.1:8000
 scheduler: install ; $(PY) manage.py run_scheduler  # publishes scheduled pages every minute until Ctrl+C
+## make worker: send queued email alerts (docs/deployment.md, "Email alerts worker").
+worker: install ; $(PY) manage.py db_worker --backend alerts --queue-name alerts
 
 ## make backup: the database (pg_dump) and every uploaded file into backups/<time>/
 ## (BACKUP_DIR=… to choose the folder). make restore BACKUP=backups/…: into an

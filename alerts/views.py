@@ -17,9 +17,10 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from lscpartnerships.core import ratelimit
 from lscpartnerships.core.panels import model_or_none
 
-from . import ratelimit, tokens
+from . import tokens
 from .choices import LIST_LABELS, PLACE_PAGE_MODEL
 from .emails import confirmation_email
 from .forms import SubscribeForm, join_and

@@ -11,7 +11,7 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         # Place pages list the decisions that affect them without importing this
         # app: they ask the registry for "decisions_for_place".
-        from lscpartnerships.core.relations import related
+        from lscpartnerships.core.relations import feeds, related
 
         from .models import BoardDecisionPage
 
@@ -21,3 +21,30 @@ class DecisionsConfig(AppConfig):
             lookup="place_links__place",
             order_by=("-meeting_date",),
         )
+        feeds.register(decision_feed_links)
+
+
+def decision_feed_links(page, request):
+    """The decisions feed is advertised where readers look for decisions: the
+    decision list, each decision (its list's URL is its own URL less the last
+    part, so no query) and each place page (with that place's feed). Not on
+    every page, so no other page pays a query for it."""
+    label = page._meta.label_lower
+    if label == "decisions.boarddecisionindexpage":
+        return [("Board decisions (Atom feed)", page.feed_url())]
+    if label == "decisions.boarddecisionpage":
+        url = page.url
+        if url and url.endswith("/"):
+            return [("Board decisions (Atom feed)", url.rstrip("/").rsplit("/", 1)[0] + "/feed/")]
+        return []
+    if label == "places.placepartnershippage":
+        from .models import BoardDecisionIndexPage
+
+        index = BoardDecisionIndexPage.objects.live().public().first()
+        if index is None:
+            return []
+        return [
+            ("Board decisions (Atom feed)", index.feed_url()),
+            (f"Board decisions about {page.title} (Atom feed)", index.feed_url(page.slug)),
+        ]
+    return []

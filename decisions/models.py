@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -227,8 +228,9 @@ class FAQPage(BasePage):
 # -- Board decisions -----------------------------------------------------------
 
 
-class BoardDecisionIndexPage(BasePage):
-    """All board decisions, newest meeting first, filterable by year.
+class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
+    """All board decisions, newest meeting first, filterable by year, with
+    Atom feeds of all decisions and of each place's (decisions/feeds.py).
 
     The filter is a plain GET form so it works without JavaScript; a year with
     no decisions (or one that is not a year) gets a message, never an error.
@@ -237,6 +239,7 @@ class BoardDecisionIndexPage(BasePage):
     page_description = "The list of board decisions, newest first. There is only one."
 
     per_page = 10
+    feed_length = 20
     show_latest_on_home = True
 
     parent_page_types = ["core.HomePage"]
@@ -285,6 +288,41 @@ class BoardDecisionIndexPage(BasePage):
             page_obj=paginate(request, decisions, self.per_page),
         )
         return context
+
+    # -- feeds (i15) -------------------------------------------------------------
+    def place_for_slug(self, slug):
+        """(id, title) of the live public place page with this slug that is a
+        place partnership (or, without the places app, any page a decision
+        links to as a place); None if there is none."""
+        candidates = Page.objects.live().public().filter(slug=slug)
+        place_model = model_or_none(PLACE_PAGE_MODEL)
+        if place_model is not None:
+            candidates = candidates.type(place_model)
+        else:
+            candidates = candidates.filter(pk__in=BoardDecisionPlace.objects.values("place_id"))
+        return candidates.order_by("pk").values_list("pk", "title").first()
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import DecisionFeed
+
+        return DecisionFeed(self)(request)
+
+    @path("feed/<slug:place_slug>/", name="place_feed")
+    def place_feed(self, request, place_slug):
+        from django.http import Http404
+
+        from .feeds import DecisionFeed
+
+        place = self.place_for_slug(place_slug)
+        if place is None:
+            raise Http404("No such place")
+        return DecisionFeed(self, place_id=place[0], place_title=place[1])(request)
+
+    def feed_url(self, place_slug=None):
+        if place_slug:
+            return self.url + self.reverse_subpage("place_feed", kwargs={"place_slug": place_slug})
+        return self.url + self.reverse_subpage("feed")
 
 
 class BoardDecisionPage(BasePage):

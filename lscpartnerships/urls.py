@@ -33,6 +33,7 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/2fa/", include("lscpartnerships.security.urls")),
+    path("accessible-format/", include("format_requests.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Documents: our stable /documents/<id>/<slug>/ addresses first (briefings
     # app), then Wagtail's, whose old-style links redirect to them.

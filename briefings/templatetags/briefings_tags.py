@@ -5,6 +5,7 @@ templates/briefings/includes/document_link.html."""
 from urllib.parse import quote
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 
 register = template.Library()
 
@@ -15,8 +16,14 @@ CONTACT_PAGE_URL = "/contact-us/"
 
 @register.simple_tag(takes_context=True)
 def accessible_format_href(context, document):
-    """A mailto link to the contact address in Site settings, with a subject
-    naming the document; the Contact us page when no address is set."""
+    """The on-site accessible-format request form for `document` (the
+    format_requests app: stored, emailed to the comms team, with a reply-by
+    date). Without that app: a mailto link to the contact address in Site
+    settings, or the Contact us page when no address is set."""
+    try:
+        return reverse("format_requests_public:request", args=[document.pk])
+    except NoReverseMatch:
+        pass
     from lscpartnerships.core.models import SiteSettings
 
     request = context.get("request")

@@ -329,11 +329,21 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             "this date /.well-known/security.txt is no longer published."
         ),
     )
+    # i15: where accessible-format requests go (format_requests app).
+    comms_email = models.EmailField(
+        "comms team email",
+        blank=True,
+        help_text=(
+            "Where accessible-format requests are emailed (the comms team). Not shown on the "
+            "site. Leave blank to use the contact email."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         FieldPanel("contact_phone"),
+        FieldPanel("comms_email"),
         InlinePanel("footer_links", heading="Footer links", label="Footer link"),
         MultiFieldPanel(
             [FieldPanel("security_contact"), FieldPanel("security_txt_expires")],

@@ -7,6 +7,7 @@ Three lists, shared by the dashboard panel, the full report and
   (default 30);
 - documents not marked accessible, each PDF with the automatic accessibility
   checks it fails (briefings/pdf_accessibility.py);
+- accessible-format requests past their reply-by date (format_requests app);
 - images with neither alternative text nor the "decorative" tick (old rows or
   programmatic imports can have that, even though the admin form refuses it).
 
@@ -114,6 +115,15 @@ def pdfs_failing_accessibility_checks():
     if not _has_field(model, "passes_accessibility_checks"):
         return model.objects.none()
     return model.objects.filter(passes_accessibility_checks=False).order_by("title", "pk")
+
+
+def overdue_format_requests(today=None):
+    """Accessible-format requests still open after their reply-by date, oldest
+    first (empty when the format_requests app is not installed)."""
+    if not apps.is_installed("format_requests"):
+        return []
+    model = apps.get_model("format_requests", "FormatRequest")
+    return list(model.objects.overdue(today or timezone.localdate()).order_by("reply_by", "pk"))
 
 
 def images_without_alt_text():

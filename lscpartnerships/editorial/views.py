@@ -50,6 +50,8 @@ class ContentHealthView(WagtailAdminTemplateMixin, TemplateView):
             documents=list(health.inaccessible_documents()),
             images=list(health.images_without_alt_text()),
             failing_pdfs_total=health.pdfs_failing_accessibility_checks().count(),
+            overdue_requests=health.overdue_format_requests(),
+            show_requests=True,
             due_soon_days=health.due_soon_days(),
         )
         return context

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "decisions",
     "briefings",
     "alerts",  # email alerts of new briefings and decisions (i15)
+    "format_requests",  # accessible-format requests for documents (i15)
     "django_tasks_db",  # the database task queue the alerts worker reads (i15)
     # NHS.UK design system templates, blocks and static files (not its settings
     # models: the header and footer come from our own SiteSettings).
@@ -551,3 +552,6 @@ OTP_TOTP_ISSUER = "LSC place-based partnerships"
 # Sessions end after this many hours without a request (each request renews).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=8) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# -- Accessible-format requests (i15: format_requests app, docs/decisions/0072) --
+FORMAT_REQUESTS_RETENTION_DAYS = env.int("FORMAT_REQUESTS_RETENTION_DAYS", default=90)
+FORMAT_REQUESTS_LIMIT_PER_IP = env.int("FORMAT_REQUESTS_LIMIT_PER_IP", default=10)  # an hour

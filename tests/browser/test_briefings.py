@@ -36,14 +36,15 @@ def test_download_the_briefing_pdf_from_the_public_page(page, site_server):
     assert opened.value.status == 200
 
 
-def test_accessible_format_request_goes_to_contact_us(page, site_server):
+def test_accessible_format_request_opens_the_request_form(page, site_server):
     page.goto(site_server + BRIEFING_PATH)
     request = page.get_by_role(
         "link", name=re.compile("^Request an accessible format of this document")
     )
-    assert request.get_attribute("href") == "/contact-us/"
+    assert re.fullmatch(r"/accessible-format/\d+/", request.get_attribute("href"))
     request.click()
-    page.wait_for_url(site_server + "/contact-us/")
+    page.wait_for_url(re.compile(r".*/accessible-format/\d+/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Request an accessible format"
 
 
 def test_filter_by_place_works_without_javascript(browser, site_server):

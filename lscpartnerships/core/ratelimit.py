@@ -1,4 +1,5 @@
-"""A fixed-window rate limit kept in Django's cache (shared by every app
+"""A fixed-window rate limit for public forms (email alerts, accessible-format
+requests), kept in Django's cache (shared by every app
 instance when the cache is Redis), so a person or a bot cannot flood the form
 or someone else's inbox. Keys are hashed: no address or IP is kept in clear."""
 
