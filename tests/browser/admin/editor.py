@@ -97,6 +97,9 @@ def type_rich_text(tab, textbox, text):
 
 def save_draft(tab, expected="created|updated|saved"):
     """Click "Save draft" and wait for the edit screen with its confirmation."""
+    # Leaving a field can start an autosave (Draftail saves on blur): let it
+    # finish before saving by hand.
+    tab.evaluate("() => document.activeElement && document.activeElement.blur()")
     tab.wait_for_function(SETTLED, polling=250)
     with tab.expect_navigation(url=EDIT_URL):
         tab.locator("footer button.action-save").click()
@@ -178,7 +181,9 @@ def pick_date(tab, field, months_ahead=0, day=15):
         expect(month).not_to_have_text(shown)
     picker.locator(f"td.xdsoft_date:not(.xdsoft_other_month)[data-date='{day}']").click()
     expect(field).not_to_have_value("")
-    field.press("Escape")
+    # Leave the field as an editor would (Escape would also close a dialog).
+    field.press("Tab")
+    expect(picker).to_be_hidden()
     return field.input_value()
 
 
