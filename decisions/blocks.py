@@ -135,7 +135,8 @@ class QuestionsBlock(blocks.StructBlock):
         parent_context = parent_context or {}
         request = parent_context.get("request")
         current = parent_context.get("page")
-        questions = [question for question in value["questions"] if question is not None]
+        # Published questions only: a draft or unpublished one is not shown.
+        questions = [q for q in value["questions"] if q is not None and q.live]
         faq_pages = faq_pages_by_question([question.pk for question in questions], request)
         items = []
         for question in questions:

@@ -154,6 +154,14 @@ DECISION_QUESTIONS = [
 ]
 
 
+def _publish_question(**fields):
+    """A question, live, with its first revision (questions go through sign-off,
+    so editors compare later drafts with this one)."""
+    question = Question.objects.create(**fields)
+    question.save_revision().publish()
+    return question
+
+
 def load(loader):
     """Create the FAQ questions, the FAQ page, the board decision index and the
     seed decision, once each (see lscpartnerships/core/loading.py)."""
@@ -167,7 +175,7 @@ def load(loader):
             questions[slug] = loader.once(
                 f"decisions:question:{slug}",
                 Question,
-                lambda slug=slug, text=text, answer=answer: Question.objects.create(
+                lambda slug=slug, text=text, answer=answer: _publish_question(
                     question=text, slug=slug, answer=answer
                 ),
             )

@@ -10,6 +10,7 @@ on the FAQ page and wherever else they help (see blocks.QuestionsBlock).
 import html
 import re
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -20,7 +21,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
@@ -45,12 +54,25 @@ def rich_text_to_plain(value):
 # -- Questions -----------------------------------------------------------------
 
 
-class Question(index.Indexed, models.Model):
+class Question(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
     """One frequently asked question and its answer.
 
     A snippet, so it is written once and reused: the FAQ page lists it and a
     decision (or a place) can show it too. Its slug is the stable anchor id,
     e.g. /frequently-asked-questions/#why-did-the-boundaries-change.
+
+    An answer is public information, so it goes through sign-off like a page:
+    editors save drafts and submit them to the "Comms sign-off" workflow, and
+    the row (what the public sees) changes only when an approver publishes.
+    Public pages and the API show only live questions (see `live_questions`).
     """
 
     question = models.CharField(
@@ -72,6 +94,23 @@ class Question(index.Indexed, models.Model):
     answer = RichTextField(
         features=RICH_TEXT_FEATURES,
         help_text="The answer in plain language. No headings: it sits inside an expander.",
+    )
+
+    # Revisions and workflow states of a snippet are found through these (Wagtail
+    # docs, "Snippets": "Saving revisions" and "Enabling workflows").
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="question",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="question",
+        for_concrete_model=False,
     )
 
     panels = [FieldPanel("question"), FieldPanel("slug"), FieldPanel("answer")]
@@ -107,6 +146,18 @@ class Question(index.Indexed, models.Model):
     def answer_text(self):
         return rich_text_to_plain(self.answer)
 
+    def get_preview_template(self, request, mode_name):
+        return "decisions/question_preview.html"
+
+
+def live_questions(questions):
+    """Only the questions the public may see (published), in the given order.
+
+    A chooser may hold a question that was never published or was unpublished;
+    a live question's row always holds its published content, never a draft.
+    """
+    return [question for question in questions if question is not None and question.live]
+
 
 # -- FAQ page ------------------------------------------------------------------
 
@@ -141,12 +192,8 @@ class FAQPage(BasePage):
 
     @cached_property
     def questions(self):
-        """The page's questions in order (fetched in one query for the stream)."""
-        return [
-            child.value
-            for child in self.body
-            if child.block_type == "question" and child.value is not None
-        ]
+        """The page's live questions in order (fetched in one query for the stream)."""
+        return live_questions(child.value for child in self.body if child.block_type == "question")
 
     def questions_text(self):
         return " ".join(f"{q.question} {q.answer_text}" for q in self.questions)

@@ -7,12 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lscpartnerships.api import api_router
 from lscpartnerships.core import views as core_views
+from lscpartnerships.core.csp import csp_report
 from lscpartnerships.search import views as search_views
 
 urlpatterns = [
     path("healthz/", core_views.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("csp-report/", csp_report, name="csp_report"),
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),

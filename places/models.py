@@ -8,6 +8,7 @@ to know how those apps store the link.
 """
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
@@ -16,6 +17,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from lscpartnerships.core.api_fields import LivePageLinkField
@@ -100,8 +108,8 @@ class PlaceIndexPage(BasePage):
         )
 
     def former_partnerships(self):
-        """Every former partnership with its successors (two queries in all)."""
-        return FormerPartnership.objects.prefetch_related("successors")
+        """Every published former partnership with its successors (two queries in all)."""
+        return FormerPartnership.objects.filter(live=True).prefetch_related("successors")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -224,21 +232,31 @@ class PlacePartnershipPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["director"] = self.live_director()
         saved = self.pk is not None  # a preview of a new page has no links yet
-        context["predecessors"] = list(self.predecessors.all()) if saved else []
+        # Published former partnerships only (drafts wait for sign-off).
+        context["predecessors"] = list(self.predecessors.filter(live=True)) if saved else []
         # Registered by the decisions and briefings apps; [] until they exist.
         context["related_decisions"] = related.pages("decisions_for_place", self) if saved else []
         context["related_briefings"] = related.pages("briefings_for_place", self) if saved else []
         return context
 
 
-class FormerPartnership(ClusterableModel):
+class FormerPartnership(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
     """A place-based partnership from before the July 2022 change (they were
     known as Integrated Care Partnerships, ICPs), and the place or places that
     took over from it. Listed on the places index ("old to new") and on each
     successor's page.
 
     A snippet rather than a page: former partnerships have no page of their
-    own, only a row in the history.
+    own, only a row in the history. Public history all the same, so it goes
+    through sign-off like a page (drafts, revisions, "Comms sign-off"); the
+    public sees only live rows, whose fields hold the published version.
     """
 
     name = models.CharField(
@@ -264,6 +282,21 @@ class FormerPartnership(ClusterableModel):
         blank=True,
         max_length=500,
         help_text="Optional short note shown with the partnership, e.g. which areas moved where.",
+    )
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="former_partnership",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="former_partnership",
+        for_concrete_model=False,
     )
 
     panels = [
@@ -296,3 +329,6 @@ class FormerPartnership(ClusterableModel):
         if self.start_year:
             return f"From {self.start_year}"
         return ""
+
+    def get_preview_template(self, request, mode_name):
+        return "places/former_partnership_preview.html"

@@ -199,3 +199,80 @@ def grant_snippet_permissions(model):
         group = Group.objects.filter(name=group_name).first()
         if group is not None and granted:
             group.permissions.add(*granted)
+
+
+#: Snippet types that go through "Comms sign-off" like pages (app label, model name).
+SIGN_OFF_SNIPPETS = [("decisions", "question"), ("places", "formerpartnership")]
+
+#: What each group may do with a snippet type that has drafts: editors write and
+#: submit drafts; approvers and administrators also publish, delete and lock.
+SNIPPET_ACTIONS = {
+    EDITORS: ("add", "change", "view"),
+    APPROVERS: ("add", "change", "delete", "view", "publish", "lock", "unlock"),
+    ADMINISTRATORS: ("add", "change", "delete", "view", "publish", "lock", "unlock"),
+}
+
+
+def ensure_snippet_sign_off(apps, app_label, model_name):
+    """Put a draftable snippet type through "Comms sign-off" and give it to the roles.
+
+    The workflow is assigned to the snippet's content type (WorkflowContentType)
+    unless an administrator already chose one; permissions are added to the
+    groups (nothing is taken away). Written against an app registry for data
+    migrations.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    workflow = Workflow.objects.filter(name=WORKFLOW).first()
+    if workflow is not None:
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+    for group_name, actions in SNIPPET_ACTIONS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is not None:
+            group.permissions.add(
+                *[_permission(apps, app_label, model_name, f"{a}_{model_name}") for a in actions]
+            )
+
+
+def ensure_first_revisions(apps, app_label, model_name, m2m_fields=()):
+    """Give every row of a snippet type that has none a first revision, live.
+
+    Rows made before the type had drafts are live already (the `live` column
+    defaults to true); recording their content as the live revision gives
+    editors a starting point to compare and revert to. Serialised the way
+    modelcluster serialises revisions (fields by name, many-to-many as pk lists).
+    """
+    from django.utils import timezone
+    from modelcluster.models import get_serializable_data_for_fields
+
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    model = apps.get_model(app_label, model_name)
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    now = timezone.now()
+    for obj in model.objects.filter(latest_revision__isnull=True):
+        content = get_serializable_data_for_fields(obj)
+        for name in m2m_fields:
+            content[name] = list(getattr(obj, name).values_list("pk", flat=True))
+        revision = Revision.objects.create(
+            content_type=content_type,
+            base_content_type=content_type,
+            object_id=str(obj.pk),
+            created_at=now,
+            object_str=str(getattr(obj, "question", None) or getattr(obj, "name", obj.pk)),
+            content=content,
+        )
+        model.objects.filter(pk=obj.pk).update(
+            latest_revision=revision,
+            live_revision=revision,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=obj.first_published_at or now,
+            last_published_at=obj.last_published_at or now,
+        )

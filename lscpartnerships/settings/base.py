@@ -70,7 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Chooses the public or the admin CSP by path (issue 11, docs/decisions/0040).
+    "lscpartnerships.core.csp.SitePolicyCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -186,7 +187,8 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # Search: queries are trimmed to this many characters.
 SEARCH_MAX_QUERY_LENGTH = 200
 
-# Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere.
+# Content-Security-Policy (django-csp 4) of the public site: no inline scripts or
+# styles. The admin has its own policy, below.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -200,8 +202,38 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
+        "report-uri": ["/csp-report/"],
     },
 }
+
+# -- Admin Content-Security-Policy (issue 11; docs/decisions/0040) -------------------
+# /admin/ only (lscpartnerships.core.csp.SitePolicyCSPMiddleware). Wagtail 8 renders
+# and re-runs inline scripts without nonces (chooser widgets, date pickers, inline
+# panels, modal responses) and sets inline styles, hence 'unsafe-inline' for both.
+# Everything else stays same-origin; only preview responses may be framed, by the
+# admin itself (the middleware sets frame-ancestors 'self' and SAMEORIGIN there).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # Image upload previews are blob: URLs; icons and placeholders are data: URLs.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:", "https://assets.nhs.uk"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "report-uri": ["/csp-report/"],
+    },
+}
+# CSP violation reports (/csp-report/): largest body accepted, and how many reports
+# one client address may send per window (seconds) before getting 429.
+CSP_REPORT_MAX_BYTES = 16 * 1024
+CSP_REPORT_RATE_LIMIT = 60
+CSP_REPORT_RATE_WINDOW = 60
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
