@@ -197,3 +197,20 @@ def test_production_build_looks_right_in_chromium(production_site):
     assert len(images) >= 4, images
     assert all(width > 0 for _, width in images), images
     assert header_colour == "rgb(0, 94, 184)"  # NHS blue: the collected CSS is applied
+
+
+def test_admin_sign_in_page_loads_its_collected_static_files(production_site):
+    """The admin is the editors' workplace: its stylesheets, scripts and icons
+    come from the same manifest build and must all be there, cached for good."""
+    from tests.production.crawl import Crawl
+
+    crawl = Crawl(production_site.server_url, SITE_BASE_URL, follow_links=False)
+    crawl.run("/admin/login/")
+    static = [p for p in crawl.responses if p.startswith("/static/")]
+    print(f"\nAdmin sign-in page: {len(static)} static files")
+    assert crawl.not_ok() == []
+    assert crawl.problems == []
+    assert any("wagtailadmin" in p and p.endswith(".css") for p in static)
+    assert any("wagtailadmin" in p and p.endswith(".js") for p in static)
+    for path in static:
+        assert "immutable" in crawl.responses[path].headers.get("cache-control", ""), path
