@@ -245,6 +245,7 @@ def test_admin_page_editor_works_on_the_production_build(production_site):
     )
     home_id = int(created.stdout.split("home")[-1])
     base = production_site.server_url
+    (ROOT / "test-artifacts" / "screenshots").mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
