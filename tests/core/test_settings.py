@@ -12,6 +12,7 @@ PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "place.example.nhs.uk",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "SITE_BASE_URL": "https://place.example.nhs.uk",
 }
 
 

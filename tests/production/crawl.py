@@ -90,6 +90,8 @@ class Crawl:
     server_url: str
     site_base_url: str
     max_requests: int = 3000
+    # False: fetch what pages load, but do not visit the pages they link to.
+    follow_links: bool = True
     responses: dict[str, Response] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     declared_hosts: set[str] = field(default_factory=set)
@@ -318,7 +320,8 @@ class Crawl:
             return
         kind, target = resolved
         if kind == "own":
-            self._enqueue(target, referrer)
+            if self.follow_links:
+                self._enqueue(target, referrer)
         else:
             # Links to other websites are content; the absolute-URL scan has
             # already flagged any that name this site by the wrong address.

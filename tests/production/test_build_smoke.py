@@ -197,3 +197,85 @@ def test_production_build_looks_right_in_chromium(production_site):
     assert len(images) >= 4, images
     assert all(width > 0 for _, width in images), images
     assert header_colour == "rgb(0, 94, 184)"  # NHS blue: the collected CSS is applied
+
+
+def test_admin_sign_in_page_loads_its_collected_static_files(production_site):
+    """The admin is the editors' workplace: its stylesheets, scripts and icons
+    come from the same manifest build and must all be there, cached for good."""
+    from tests.production.crawl import Crawl
+
+    crawl = Crawl(production_site.server_url, SITE_BASE_URL, follow_links=False)
+    crawl.run("/admin/login/")
+    static = [p for p in crawl.responses if p.startswith("/static/")]
+    print(f"\nAdmin sign-in page: {len(static)} static files")
+    assert crawl.not_ok() == []
+    assert crawl.problems == []
+    assert any("wagtailadmin" in p and p.endswith(".css") for p in static)
+    assert any("wagtailadmin" in p and p.endswith(".js") for p in static)
+    for path in static:
+        assert "immutable" in crawl.responses[path].headers.get("cache-control", ""), path
+
+
+def test_admin_page_editor_works_on_the_production_build(production_site):
+    """An editor signs in and opens the home page's editor in Chromium: every
+    request the admin makes (its scripts load more) answers below 400."""
+    import subprocess
+    import sys
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    created = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model; from wagtail.models import Site; "
+            "get_user_model().objects.create_superuser("
+            "'smoke-admin', 'smoke@example.invalid', 'smoke-admin-password'); "
+            "print('home', Site.objects.get(is_default_site=True).root_page_id)",
+        ],
+        cwd=ROOT,
+        env=production_site.environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    home_id = int(created.stdout.split("home")[-1])
+    base = production_site.server_url
+    (ROOT / "test-artifacts" / "screenshots").mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.route("https://assets.nhs.uk/**", lambda route: route.abort())
+            bad = []
+            page.on(
+                "response",
+                lambda response: (
+                    bad.append(f"{response.status} {response.url}")
+                    if response.status >= 400
+                    else None
+                ),
+            )
+            page.on(
+                "requestfailed",
+                lambda request: (
+                    None if "assets.nhs.uk" in request.url else bad.append(f"failed {request.url}")
+                ),
+            )
+            page.goto(base + "/admin/login/")
+            page.fill("#id_username", "smoke-admin")
+            page.fill("#id_password", "smoke-admin-password")
+            page.click("button[type=submit]")
+            page.wait_for_url(base + "/admin/")
+            page.goto(f"{base}/admin/pages/{home_id}/edit/", wait_until="networkidle")
+            page.wait_for_selector("form#page-edit-form")
+            page.screenshot(
+                path=ROOT / "test-artifacts" / "screenshots" / "production-admin-edit.png"
+            )
+        finally:
+            browser.close()
+    assert bad == []
