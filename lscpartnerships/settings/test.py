@@ -16,3 +16,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
+# -- Uploaded files (issue 10): private files beside the test media, never in the checkout.
+PRIVATE_MEDIA_ROOT = env.path(
+    "PRIVATE_MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "private_media"
+)
