@@ -29,3 +29,7 @@ PAGECACHE_ENABLED = env.bool("PAGECACHE_ENABLED", default=False)
 # i12security: tests call the API far more often than a partner would; the
 # throttling test lowers the rate again to watch it refuse.
 API_THROTTLE_ANON_RATE = "100000/minute"
+# -- Uploaded files (issue 10): private files beside the test media, never in the checkout.
+PRIVATE_MEDIA_ROOT = env.path(
+    "PRIVATE_MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "private_media"
+)
