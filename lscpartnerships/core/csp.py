@@ -20,6 +20,7 @@ from csp.decorators import csp_exempt
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -165,24 +166,30 @@ def over_rate_limit(request):
     limit = settings.CSP_REPORT_RATE_LIMIT
     window = settings.CSP_REPORT_RATE_WINDOW
     key = f"csp-report:{client_address(request)}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window * 2)
     try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: start again
-        cache.set(key, 1, timeout=window * 2)
-        count = 1
+        cache.add(key, 0, timeout=window * 2)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add and incr: start again
+            cache.set(key, 1, timeout=window * 2)
+            count = 1
+    except Exception:  # noqa: BLE001 - cache outage: drop reports rather than flood the log
+        logger.exception("CSP report rate limiter unavailable; report dropped")
+        return True
     return count > limit
 
 
 @csrf_exempt
 @require_POST
 @csp_exempt()
+@transaction.non_atomic_requests
 def csp_report(request):
     """Log each Content-Security-Policy violation a browser reports, one line each.
 
     Browsers post these without cookies or CSRF tokens, so the endpoint is open:
     it accepts only small JSON CSP reports, logs only known fields (truncated),
-    answers 400 to anything else and 429 once a client sends too many.
+    answers 400 to anything else and 429 once a client sends too many (or while
+    the cache that counts them is down). It never touches the database.
     """
     if over_rate_limit(request):
         return HttpResponse("Too many reports.", status=429, content_type="text/plain")

@@ -232,3 +232,27 @@ def test_reports_are_rate_limited_per_client_address(client, settings, caplog):
     assert codes == [204, 204, 204, 429, 429]
     assert other == 204
     assert len([r for r in caplog.records if r.name == "lscpartnerships.csp"]) == 4
+
+
+def test_a_cache_outage_drops_reports_without_a_500(client, settings, caplog):
+    """Redis down (nothing listens on the port): the report is refused with 429."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    with caplog.at_level(logging.WARNING, logger="lscpartnerships.csp"):
+        response = post_report(client, json.dumps(CSP_REPORT))
+    assert response.status_code == 429
+    assert not [r for r in caplog.records if getattr(r, "csp_violation", None)]
+
+
+def test_reports_never_touch_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert post_report(client, json.dumps(CSP_REPORT)).status_code == 204
