@@ -10,6 +10,8 @@ document's URL survives a replaced file, only documents used by a live public
 page reach the public, and downloads are counted without cookies.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -411,7 +413,10 @@ class BriefingPage(BasePage):
         "decision and places it is about, and a change history."
     )
 
+    # Today by default: a new briefing's form is then valid as a draft, so Wagtail
+    # can autosave it from the first keystroke (docs/decisions/0042).
     publication_date = models.DateField(
+        default=datetime.date.today,
         help_text=(
             "When the briefing was first published. Briefings are listed newest first by "
             "this date. Record later changes under “Change history”."

@@ -317,7 +317,10 @@ class BoardDecisionPage(BasePage):
         SUPERSEDED: "red",
     }
 
+    # Nullable so a new decision's draft can be (auto)saved before the date is
+    # known; not blank, so it is still required to submit or publish (0042).
     meeting_date = models.DateField(
+        null=True,
         help_text="The date of the board meeting at which the decision was made.",
     )
     status = models.CharField(

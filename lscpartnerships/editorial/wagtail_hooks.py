@@ -2,8 +2,10 @@
 full content-health report and the editor guide (with their menu items)."""
 
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.ui.components import Component
 
 from . import health
@@ -66,3 +68,10 @@ def register_content_health_report_menu_item():
     return MenuItem(
         "Content health", reverse("editorial_content_health"), icon_name="warning", order=50
     )
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard_js():
+    """Page and snippet editors: no edit is missed by autosave, and a submit never
+    races an autosave of a new page (static/editorial/js/autosave.js)."""
+    return format_html('<script src="{}"></script>', versioned_static("editorial/js/autosave.js"))

@@ -1,0 +1,128 @@
+"""No editor loses work to Wagtail 8's autosave, in Chromium (issue 11, ADR 0042).
+
+- Edits made before Wagtail starts watching the form (its first snapshot is taken
+  2 s after the editor starts) were folded into that snapshot and never
+  autosaved. The page clock is paused while the editor types, so the edits are
+  always "early"; the new briefing must still be autosaved (the address becomes
+  its edit URL). This also needs a new briefing's form to be valid as a draft
+  (publication date defaults to today).
+- "Submit to Comms sign-off" pressed while the autosave that creates the page is
+  still in flight posted the create form a second time and answered "slug in
+  use". The autosave's response is held back until after the click; the submit
+  must wait for it and reach the new page's edit view, once.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ROOT, _browser_database_url
+from tests.browser.csp_watch import Watch
+
+pytestmark = pytest.mark.browser
+
+EDIT_URL = re.compile(r"/admin/pages/\d+/edit/$")
+
+
+def site_shell(code):
+    """Run Python in the browser site's own database; returns its last printed line."""
+    url, _, _ = _browser_database_url()
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
+        },
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="session")
+def briefing_add_url(site_server):
+    index = site_shell(
+        "from briefings.models import BriefingIndexPage; print(BriefingIndexPage.objects.get().pk)"
+    )
+    return f"{site_server}/admin/pages/add/briefings/briefingpage/{index}/"
+
+
+def briefings_with_slug(slug):
+    return json.loads(
+        site_shell(
+            "import json; from briefings.models import BriefingPage; "
+            f"print(json.dumps(list(BriefingPage.objects.filter(slug={slug!r})"
+            ".values_list('live', flat=True))))"
+        )
+    )
+
+
+def test_edits_made_before_wagtail_watches_the_form_are_autosaved(admin_page, briefing_add_url):
+    tab = admin_page
+    watch = Watch(tab)
+    title = f"Briefing typed at once {int(time.time())}"
+    # Wagtail's timers wait while the editor types, as on a busy machine.
+    tab.clock.install()
+    tab.clock.pause_at(time.time() * 1000 + 1000)
+    tab.goto(briefing_add_url)
+    tab.fill("#id_title", title)
+    tab.locator("#id_title").press("Tab")
+    tab.clock.resume()
+    # Autosave creates the draft and turns the form into its edit form.
+    tab.wait_for_url(EDIT_URL, timeout=30_000)
+    expect(tab.locator("#id_title")).to_have_value(title)
+    slug = tab.input_value("#id_slug")
+    assert briefings_with_slug(slug) == [False]
+    watch.assert_clean()
+
+
+def test_submit_while_the_first_autosave_is_in_flight_submits_once(admin_page, briefing_add_url):
+    tab = admin_page
+    held = []
+
+    def hold_first_autosave(route, request):
+        """Let the autosave reach the server (the page is created) but hold its
+        response back, as a slow server would."""
+        autosave = "application/json" in (request.headers.get("accept") or "")
+        if request.method == "POST" and autosave and not held:
+            held.append((route, route.fetch()))
+            return
+        route.continue_()
+
+    tab.route(briefing_add_url, hold_first_autosave)
+    tab.goto(briefing_add_url)
+    title = f"Briefing submitted at once {int(time.time())}"
+    tab.fill("#id_title", title)
+    tab.locator("#id_title").press("Tab")
+    tab.fill("#id_summary", "What the board decided, for stakeholders.")
+    tab.get_by_role("button", name="Insert a block").first.click()
+    tab.get_by_role("option", name="Rich text").click()
+    textbox = tab.locator("#panel-child-content-body-content [role=textbox]").first
+    textbox.click()
+    textbox.press_sequentially("Written and submitted before the autosave came back.")
+    for _ in range(120):
+        if held:
+            break
+        tab.wait_for_timeout(250)
+    assert held, "Wagtail never autosaved the new briefing"
+    slug = tab.input_value("#id_slug")
+
+    tab.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    tab.get_by_role("button", name="Submit to Comms sign-off").click()
+    tab.wait_for_timeout(1000)  # the click has had every chance to post the form
+    route, response = held[0]
+    route.fulfill(response=response)
+
+    tab.wait_for_url(EDIT_URL, timeout=30_000)
+    expect(tab.locator(".messages")).to_contain_text("submitted for moderation")
+    expect(tab.locator(".messages")).not_to_contain_text("already in use")
+    assert briefings_with_slug(slug) == [False]
