@@ -93,11 +93,15 @@ def test_review_dates_and_scheduled_publishing_with_date_pickers(
     tab.goto(f"/admin/pages/{page_id}/edit/")
     tab.get_by_role("button", name="Toggle status").click()
     status = tab.locator("[data-side-panel='status']")
-    expect(status).to_contain_text("Scheduled")
+    expect(status).to_contain_text("Go-live:")
+    expect(status).to_contain_text("will go live on the scheduled date")
     tab.get_by_role("tab", name="Settings").click()
     expect(tab.locator("#id_last_reviewed")).to_have_value(last)
     expect(tab.locator("#id_next_review_due")).to_have_value(due)
     assert visitor.goto("/scheduled-news/").status == 404
+    tab.goto(f"/admin/pages/{journey_site['ids']['HomePage']}/")
+    row = tab.locator("main tr", has_text="Scheduled news")
+    expect(row.locator(".w-status")).to_contain_text("scheduled")
 
 
 @pytest.mark.parametrize(
@@ -146,15 +150,15 @@ def test_revisions_compared_and_one_restored(admin_as, visitor, journey_site):
     expect(main.locator("del, .deletion").first).to_contain_text("written by a browser test")
     expect(main.locator("ins, .addition").first).to_contain_text("Second wording")
 
-    # Back to the published version: review it, then publish it again.
+    # Back to the first wording: review that version, then publish it.
     tab.goto(f"/admin/pages/{page_id}/history/")
-    published = tab.locator("main tbody tr", has_text="Published").first
-    published.get_by_role("button").first.click()
-    published.get_by_role("link", name="Review this version").click()
+    first = tab.locator("main tbody tr", has_text="Draft saved").last
+    first.get_by_role("button").first.click()
+    first.get_by_role("link", name="Review this version").click()
     expect(tab.locator("main")).to_contain_text("You are viewing a previous version")
     expect(summary).to_have_value("Revised page: written by a browser test.")
     with tab.expect_navigation():
-        tab.locator("footer button[name=action-publish]").click()
+        footer_action(tab, "Publish this version").click()
     expect(tab.locator(".messages")).to_contain_text("published")
     visitor.goto("/revised-page/")
     expect(visitor.locator("main")).to_contain_text("Revised page: written by a browser test.")
