@@ -152,21 +152,27 @@ class ScreenWatch:
             return
         self.problems.append(f"HTTP {response.status} for {request.method} {response.url}")
 
-    def check(self):
+    def check(self, server_log=None):
         if self.problems:
             listing = "\n".join(dict.fromkeys(self.problems))
+            if server_log and server_log.exists() and "HTTP 5" in listing:
+                # Name the server's own account of the error.
+                text = server_log.read_text(errors="replace")
+                start = text.rfind("Traceback")
+                listing += "\n\nLast traceback in the server log:\n" + text[start:][-3000:]
             pytest.fail(
                 f"{len(self.problems)} problem(s) on the admin screens:\n{listing}", pytrace=False
             )
 
 
 @pytest.fixture
-def screen_watch():
+def screen_watch(tmp_path_factory):
     """Fails the test at teardown if any watched tab logged a CSP violation,
-    a console error or an uncaught exception."""
+    a console error or an uncaught exception, or got an HTTP error."""
     watch = ScreenWatch()
     yield watch
-    watch.check()
+    # Where tests/browser/conftest.py's site_server writes the server's output.
+    watch.check(tmp_path_factory.getbasetemp() / "server0" / "server.log")
 
 
 @pytest.fixture

@@ -152,12 +152,14 @@ def request_changes(tab, page_id, comment):
     expect(tab.locator(".messages")).to_contain_text("has been updated")
 
 
-def open_chooser(tab, button):
+def open_chooser(tab, button, screenshot=None):
     """Click a chooser's button and return the open chooser modal."""
     button.click()
     modal = tab.locator(".modal-dialog")
     expect(modal).to_be_visible()
     expect(modal.locator(".modal-body")).not_to_be_empty()
+    if screenshot:
+        tab.screenshot(path=screenshot)
     return modal
 
 
@@ -168,29 +170,40 @@ def search_in_chooser(modal, text):
     expect(modal.locator(".listing, .results, table, ul").first).to_contain_text(text)
 
 
-def pick_date(tab, field, months_ahead=0, day=15):
+def pick_date(tab, field, months_ahead=0, day=15, screenshot=None):
     """Open the date picker of `field` (an input locator), move `months_ahead`
-    months and click `day`; returns the value the picker wrote."""
-    field.click()
+    months and click `day`; returns the value the picker wrote.
+
+    The picker opens when its field gets focus (by a click, or by Tab from the
+    field before, which is how the previous pick is left), so the field is
+    focused rather than clicked: a click on an open picker's field closes it.
+    """
+    field.focus()
     picker = tab.locator(".xdsoft_datetimepicker:visible")
-    expect(picker).to_be_visible()
+    expect(picker).to_have_count(1)
     month = picker.locator(".xdsoft_month > span")
     for _ in range(months_ahead):
         shown = month.inner_text()
         picker.locator(".xdsoft_monthpicker .xdsoft_next").click()
         expect(month).not_to_have_text(shown)
+    if screenshot:
+        tab.screenshot(path=screenshot)
     picker.locator(f"td.xdsoft_date:not(.xdsoft_other_month)[data-date='{day}']").click()
     expect(field).not_to_have_value("")
+    value = field.input_value()
     # Leave the field as an editor would (Escape would also close a dialog).
     field.press("Tab")
-    expect(picker).to_be_hidden()
-    return field.input_value()
+    expect(field).not_to_be_focused()
+    return value
 
 
-def choose_page(tab, button_name, search, title):
+def choose_page(tab, button_name, search, title, screenshot=None):
     """Open a page chooser, search for `search` and choose the page `title`."""
     modal = open_chooser(tab, tab.get_by_role("button", name=button_name).first)
     modal.locator("#id_q").fill(search)
+    expect(modal.get_by_role("link", name=title, exact=True)).to_be_visible()
+    if screenshot:
+        tab.screenshot(path=screenshot)
     modal.get_by_role("link", name=title, exact=True).click()
     expect(modal).to_be_hidden()
 

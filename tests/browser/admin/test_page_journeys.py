@@ -131,14 +131,20 @@ def sign_off(admin_as, editor, page_id):
     approve(admin_as(APPROVER), page_id)
 
 
-def test_place_page_with_its_director_chosen(admin_as, visitor, journey_site):
+def test_place_page_with_its_director_chosen(admin_as, visitor, journey_site, screenshots):
     """Page chooser with search: the place's director."""
     editor = admin_as(EDITOR)
     add_page(editor, "places.PlacePartnershipPage", journey_site["ids"]["PlaceIndexPage"])
     editor.fill("#id_title", "Morecambe Bay place-based partnership")
     editor.fill("#id_summary", "A place-based partnership written in a browser test.")
     editor.fill("#id_local_authority_name", "Westmorland and Furness Council")
-    choose_page(editor, "Choose a page (Director profile page)", "Karen", "Karen Smith")
+    choose_page(
+        editor,
+        "Choose a page (Director profile page)",
+        "Karen",
+        "Karen Smith",
+        screenshot=screenshots / "admin-page-chooser-search.png",
+    )
     expect(panel(editor, "director")).to_contain_text("Karen Smith")
     page_id = save_draft(editor)
     sign_off(admin_as, editor, page_id)
