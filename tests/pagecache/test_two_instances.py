@@ -32,13 +32,19 @@ print(json.dumps({"privacy": site.privacy.pk}))
 
 
 @pytest.fixture
-def instances(django_db_setup, tmp_path):
+def instances(django_db_setup, django_db_blocker, tmp_path):
     """A copy of the (migrated, empty) test database with the small site
     committed in it, one Redis, and two gunicorn instances on both.
 
     A copy, because the gunicorn processes only see committed data and a
     transactional test would empty the shared test database."""
     settings = connection.settings_dict
+    if not settings["NAME"].startswith("test_"):
+        # Run on its own, no other test asked pytest-django for the database.
+        from django.test.utils import setup_databases
+
+        with django_db_blocker.unblock():
+            setup_databases(verbosity=0, interactive=False, keepdb=True, aliases={"default"})
     parts = urlsplit(os.environ.get("DATABASE_URL", ""))
     name = settings["NAME"] + "_instances"
     url = urlunsplit(parts._replace(path="/" + name))
