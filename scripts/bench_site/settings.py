@@ -12,6 +12,6 @@ PAGECACHE_EXCLUDE_PATHS = [*PAGECACHE_EXCLUDE_PATHS, "/__bare__/"]  # noqa: F405
 # stops at a missing source map in wagtail-nhsuk-frontend's CSS); static files
 # are not what is measured here.
 STORAGES = {
-    **STORAGES,
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-}  # noqa: F405
+}
