@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-test lint check lock serve clean backup restore worker
+.PHONY: run test install install-test lint check lock serve clean backup restore worker bench
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ restore: install
 ## make test: install what the tests need and run the whole suite (PostgreSQL).
 test: install-test
 	@$(PY) scripts/run_tests.py
+
+## make bench: the site under gunicorn (production settings, PostgreSQL, Redis) beside a
+## bare Django view; wrk figures cached and uncached, queries, a 1,000-briefing scale run.
+bench: install-test
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

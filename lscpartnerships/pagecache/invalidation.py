@@ -167,8 +167,7 @@ def page_changed(sender, instance, **kwargs):
     page = instance
     state = _new_state()
     if _is_menu_section(page):
-        state["site"] = True
-        _schedule(state)
+        everything_changed()
         return
     before = getattr(page, "_pagecache_before", {})
     state["pages"].add(page.pk)
@@ -192,6 +191,9 @@ def page_changed(sender, instance, **kwargs):
 
 
 def everything_changed(sender=None, **kwargs):
+    # The shell (menu, footer) is read in this transaction too (the editor's
+    # next screen, tests): new site generation now, and again on commit.
+    store.purge_site()
     state = _new_state()
     state["site"] = True
     _schedule(state)
@@ -258,7 +260,17 @@ def connect():
 
 
 def _site_wide_models():
-    """Sites and the settings the page shell shows on every page."""
+    """Sites, and the settings the page shell shows on every page with their
+    inline rows (footer links)."""
+    from modelcluster.fields import ParentalKey
     from wagtail.contrib.settings.registry import registry
 
-    return [Site, *registry]
+    models = [Site]
+    for model in registry:
+        models.append(model)
+        models.extend(
+            rel.related_model
+            for rel in model._meta.related_objects
+            if isinstance(rel.remote_field, ParentalKey)
+        )
+    return models

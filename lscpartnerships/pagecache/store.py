@@ -76,3 +76,22 @@ def purge_urls(urls):
 
 def purge_site():
     cache().set(SITE_GENERATION, _new_generation(), timeout=None)
+
+
+def shell_fragment(name, compute):
+    """Data the page shell shows on every page (menu, footer, organisation),
+    cached until the next site-wide purge (settings, a menu section, a move).
+    Computed directly when the cache is unreachable."""
+    store = cache()
+    site_generation = store.get(SITE_GENERATION)
+    if site_generation is None:
+        store.add(SITE_GENERATION, _new_generation(), timeout=None)
+        site_generation = store.get(SITE_GENERATION)
+        if site_generation is None:
+            return compute()
+    key = f"pagecache:shell:{site_generation}:{name}"
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        store.set(key, value, timeout=None)
+    return value

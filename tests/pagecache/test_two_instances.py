@@ -2,39 +2,94 @@
 through the admin on A, and the next anonymous request to B shows it."""
 
 import http.cookiejar
+import json
+import os
 import re
+import subprocess
+import sys
 import urllib.parse
 import urllib.request
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.pagecache.servers import Gunicorn, RedisServer, http_get
+from tests.pagecache.servers import ROOT, Gunicorn, RedisServer, http_get
+
+BUILD = """
+import django, json
+django.setup()
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from tests.pagecache.conftest import build_site, make_home
+with transaction.atomic():
+    site = build_site(make_home())
+    get_user_model().objects.create_superuser("editor", "editor@example.invalid", "pw")
+print(json.dumps({"privacy": site.privacy.pk}))
+"""
 
 
 @pytest.fixture
-def instances(site, tmp_path, settings, django_user_model):
-    django_user_model.objects.create_superuser("editor", "editor@example.invalid", "pw")
-    redis = RedisServer(tmp_path).start()
-    database = connection.settings_dict
+def instances(django_db_setup, django_db_blocker, tmp_path):
+    """A copy of the (migrated, empty) test database with the small site
+    committed in it, one Redis, and two gunicorn instances on both.
+
+    A copy, because the gunicorn processes only see committed data and a
+    transactional test would empty the shared test database."""
+    settings = connection.settings_dict
+    if not settings["NAME"].startswith("test_"):
+        # Run on its own, no other test asked pytest-django for the database.
+        from django.test.utils import setup_databases
+
+        with django_db_blocker.unblock():
+            setup_databases(verbosity=0, interactive=False, keepdb=True, aliases={"default"})
+    parts = urlsplit(os.environ.get("DATABASE_URL", ""))
+    name = settings["NAME"] + "_instances"
+    url = urlunsplit(parts._replace(path="/" + name))
+
+    def admin_sql(sql):
+        with psycopg.connect(
+            host=settings["HOST"] or "127.0.0.1",
+            port=settings["PORT"] or 5432,
+            user=settings["USER"] or "postgres",
+            password=settings["PASSWORD"] or None,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
+            conn.execute(sql)
+
+    connections.close_all()
+    admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
     env = {
         "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER'] or 'postgres'}@"
-        f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}",
-        "REDIS_URL": redis.url,
+        "DATABASE_URL": url,
         "PAGECACHE_ENABLED": "true",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "MEDIA_ROOT": str(tmp_path / "media"),
     }
-    a, b = Gunicorn(env), Gunicorn(env)
+    built = subprocess.run(
+        [sys.executable, "-c", BUILD],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr[-3000:]
+    pages = json.loads(built.stdout.strip().splitlines()[-1])
+    redis = RedisServer(tmp_path).start()
+    a = Gunicorn({**env, "REDIS_URL": redis.url})
+    b = Gunicorn({**env, "REDIS_URL": redis.url})
     try:
         a.start()
         b.start()
-        yield a, b
+        yield a, b, pages
     finally:
         a.stop()
         b.stop()
         redis.stop()
+        admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _admin_session(base):
@@ -57,9 +112,8 @@ def _admin_session(base):
     return opener, post
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_publish_on_one_instance_is_seen_on_the_other_at_once(site, instances):
-    a, b = instances
+def test_publish_on_one_instance_is_seen_on_the_other_at_once(instances):
+    a, b, pages = instances
     # Behind a load balancer both instances see the site's own host name.
     host = {"Host": "localhost"}
     http_get(b.url + "/privacy/", host)
@@ -77,7 +131,7 @@ def test_publish_on_one_instance_is_seen_on_the_other_at_once(site, instances):
             "action-publish": "action-publish",
         }
     )
-    status, url, page = post(f"/admin/pages/{site.privacy.pk}/edit/", form)
+    status, url, page = post(f"/admin/pages/{pages['privacy']}/edit/", form)
     assert status == 200 and "/edit/" not in url, re.findall(r"error-message.*", page)[:3]
 
     status, headers, body = http_get(b.url + "/privacy/", host)

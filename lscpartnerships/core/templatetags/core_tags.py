@@ -8,8 +8,11 @@ from django import template
 from wagtail.models import Page, Site
 
 from lscpartnerships.core.models import SiteSettings
+from lscpartnerships.pagecache.store import shell_fragment
 
 register = template.Library()
+
+DEFAULT_ORGANISATION = "NHS Lancashire and South Cumbria"
 
 
 def _site(request):
@@ -35,30 +38,62 @@ def _trail(request, page, site):
     return cache[page.pk]
 
 
+def _shell(request):
+    """The organisation name, header menu and footer links of the request's
+    site: the same on every page, so cached (lscpartnerships.pagecache) and
+    purged when settings or a menu section change."""
+    site = _site(request)
+    if site is None:
+        return {"organisation_name": DEFAULT_ORGANISATION, "menu": [], "footer": []}
+    if not hasattr(request, "_lscp_shell"):
+        request._lscp_shell = shell_fragment(f"site-{site.pk}", lambda: _compute_shell(site))
+    return request._lscp_shell
+
+
+def _compute_shell(site):
+    settings = SiteSettings.for_site(site)
+    menu = [
+        (getattr(page, "nav_title", page.title), page.get_url())
+        for page in site.root_page.get_children().live().public().in_menu().specific()
+    ]
+    footer = [
+        (link.label, link.href)
+        for link in settings.footer_links.select_related("page").all()
+        if link.href
+    ]
+    return {
+        "organisation_name": settings.organisation_name,
+        "contact_email": settings.contact_email,
+        "contact_phone": settings.contact_phone,
+        "menu": menu,
+        "footer": footer,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def organisation_name(context):
+    request = context.get("request")
+    return _shell(request)["organisation_name"] if request else DEFAULT_ORGANISATION
+
+
 @register.inclusion_tag("wagtailnhsukfrontend/header.html", takes_context=True)
 def site_header(context):
     """NHS.UK organisational header; the menu is the home page's live children
     marked "show in menus", so a section appears once its index page exists."""
     request = context.get("request")
-    site = _site(request)
-    settings = SiteSettings.for_request(request) if request else None
-    links = []
-    if site is not None:
-        path = request.path
-        for page in site.root_page.get_children().live().public().in_menu().specific():
-            url = page.get_url(request)
-            links.append(
-                {
-                    "label": getattr(page, "nav_title", page.title),
-                    "url": url,
-                    "current": url == path,
-                    "active": url != "/" and path.startswith(url),
-                }
-            )
+    shell = _shell(request) if request else {"organisation_name": DEFAULT_ORGANISATION, "menu": []}
+    path = request.path if request else ""
+    links = [
+        {
+            "label": label,
+            "url": url,
+            "current": url == path,
+            "active": url != "/" and path.startswith(url),
+        }
+        for label, url in shell["menu"]
+    ]
     return {
-        "organisation_name": settings.organisation_name
-        if settings
-        else "NHS Lancashire and South Cumbria",
+        "organisation_name": shell["organisation_name"],
         "logo_href": "/",
         "primary_links": links,
         "show_search": True,
@@ -72,18 +107,12 @@ def site_header(context):
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    settings = SiteSettings.for_request(request) if request else None
-    links = []
-    if settings is not None:
-        for link in settings.footer_links.select_related("page").all():
-            href = link.href
-            if href:
-                links.append({"label": link.label, "url": href})
+    shell = (
+        _shell(request) if request else {"organisation_name": DEFAULT_ORGANISATION, "footer": []}
+    )
     return {
-        "links": links,
-        "organisation_name": settings.organisation_name
-        if settings
-        else "NHS Lancashire and South Cumbria",
+        "links": [{"label": label, "url": url} for label, url in shell["footer"]],
+        "organisation_name": shell["organisation_name"],
     }
 
 
@@ -131,10 +160,10 @@ def site_meta(context):
 
     request = context.get("request")
     page = context.get("page")
-    settings = SiteSettings.for_request(request) if request else None
-    organisation = settings.organisation_name if settings else "NHS Lancashire and South Cumbria"
     if not isinstance(page, Page) or request is None:
         return {}
+    shell = _shell(request)
+    organisation = shell["organisation_name"]
     site = _site(request)
     root_url = site.root_url if site else ""
     json_ld = []
@@ -145,10 +174,10 @@ def site_meta(context):
             "name": organisation,
             "url": root_url + "/",
         }
-        if settings and settings.contact_email:
-            organisation_data["email"] = settings.contact_email
-        if settings and settings.contact_phone:
-            organisation_data["telephone"] = settings.contact_phone
+        if shell.get("contact_email"):
+            organisation_data["email"] = shell["contact_email"]
+        if shell.get("contact_phone"):
+            organisation_data["telephone"] = shell["contact_phone"]
         json_ld.append(organisation_data)
     elif site:
         trail = [*_trail(request, page, site), page]
