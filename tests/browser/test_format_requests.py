@@ -90,7 +90,7 @@ def test_comms_staff_see_the_request_queue(admin_page, site_server):
     rows = admin_page.locator("table.listing tbody tr")
     assert rows.count() >= 1
     assert "BSL video of" in rows.first.inner_text()
-    assert "New" in rows.first.inner_text()
+    assert "NEW" in rows.first.inner_text().upper()
     assert_no_axe_violations(admin_page, "format request queue")
     admin_page.screenshot(path=f"{SCREENSHOTS}/format-request-queue.png", full_page=True)
     admin_page.goto(site_server + "/admin/email-alert-subscribers/")
