@@ -84,8 +84,16 @@ def test_subscription_page_is_accessible(page, site_server):
     assert_no_axe_violations(page, "check your email")
 
 
-def test_comms_staff_see_the_request_queue(admin_page, site_server):
-    """Runs after the end-to-end test above has sent requests through the form."""
+def test_comms_staff_see_the_request_queue(page, admin_page, site_server):
+    page.goto(site_server + BRIEFING_PATH)
+    page.get_by_role("link", name=re.compile("^Request an accessible format")).first.click()
+    page.get_by_label("Your name").fill("Sam Reader")
+    page.get_by_label("Email address").fill("sam@example.org")
+    page.get_by_role("radio", name="Another format").check()
+    page.get_by_label("If you need another format, which one?").fill("BSL video")
+    page.get_by_role("button", name="Send request").click()
+    page.wait_for_url(re.compile(r".*/thank-you/"))
+
     admin_page.goto(site_server + "/admin/format_requests/")
     rows = admin_page.locator("table.listing tbody tr")
     assert rows.count() >= 1
