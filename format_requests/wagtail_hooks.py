@@ -8,9 +8,25 @@ migration grants them to the comms groups, who answer the requests)."""
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .choices import CLOSED, SENT
 from .models import FormatRequest
+
+
+class RequestPermissionPolicy(ModelPermissionPolicy):
+    """Requests come from readers through the public form: nobody adds one in
+    the admin, not even a superuser (the queue would gain empty requests)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(FormatRequest, RequestPermissionPolicy(FormatRequest))
 
 
 class ReplyByColumn(Column):
@@ -25,7 +41,6 @@ class FormatRequestViewSet(ModelViewSet):
     menu_label = "Format requests"
     menu_order = 290
     add_to_admin_menu = True
-    add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
     list_filter = ["status", "format"]

@@ -211,8 +211,14 @@ def test_admin_queue_shows_status_and_overdue_and_editors_can_update_it(document
     assert response.status_code == 302
     late.refresh_from_db()
     assert late.status == "closed" and late.closed_at is not None
-    # Requests come from the public form only.
+    # Requests come from the public form only, even for a superuser.
     assert client.get("/admin/format_requests/new/").status_code != 200
+    superuser = get_user_model().objects.create_superuser("root", "r@example.org", "pw")
+    client.force_login(superuser)
+    assert client.get("/admin/format_requests/new/").status_code != 200
+    assert (
+        "/admin/format_requests/new/" not in client.get("/admin/format_requests/").content.decode()
+    )
 
 
 def test_overdue_requests_show_in_content_health(admin_client, document):
