@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from tests.browser.a11y import describe_violations, run_axe
 from tests.browser.conftest import (
     ROOT,
     _browser_database_url,
@@ -47,6 +48,9 @@ def _create_user(username):
 
 
 def _shot(tab, name):
+    """Save a full-page screenshot, after checking the screen with axe-core."""
+    results = run_axe(tab)
+    assert not results["violations"], describe_violations(name, results)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     tab.screenshot(path=str(path), full_page=True)
