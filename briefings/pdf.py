@@ -13,8 +13,11 @@ gives the same bytes.
 """
 
 import logging
+import os
+import re
 import subprocess
 import sys
+import zlib
 
 from django.conf import settings
 
@@ -39,6 +42,77 @@ sys.stdout.write(str(len(reader.pages)))
 """
 
 
+def child_environment():
+    """The only environment the page counter gets: nothing of the server's
+    (no SECRET_KEY, DATABASE_URL or cloud credentials), just enough to run."""
+    return {"PATH": os.defpath, "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
+
+
+def run_child(script, args=(), data=b"", timeout=5):
+    """Run `script` in an isolated Python (-I: no user site, no PYTHON*
+    variables) with the minimal environment above; returns CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-I", "-c", script, *args],
+        input=data,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+        env=child_environment(),
+    )
+
+
+# -- active content ----------------------------------------------------------------
+# A PDF may carry JavaScript (run by the reader on opening: /OpenAction, /AA),
+# launch actions (/Launch: start a program) and embedded files (/EmbeddedFiles,
+# /FileAttachment annotations). A public briefing needs none of them. The
+# names are looked for in the file and inside its compressed streams (object
+# streams hide dictionaries there), after undoing "#xx" escapes in names
+# (/J#61vaScript is /JavaScript).
+
+ACTIVE_NAMES = {
+    b"/JavaScript": "JavaScript",
+    b"/JS": "JavaScript",
+    b"/Launch": "an action that launches a program",
+    b"/EmbeddedFiles": "embedded files",
+    b"/EmbeddedFile": "embedded files",
+    b"/FileAttachment": "an embedded file attachment",
+}
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
+#: At most this many bytes are inflated from the file's streams in all.
+MAX_INFLATED_BYTES = 100 * 1024 * 1024
+
+
+def _names_in(data):
+    for match in _NAME.finditer(data):
+        name = match.group(0)
+        if b"#" in name:
+            name = _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name)
+        yield name
+
+
+def active_content(data):
+    """A description of the first active content found in the PDF `data`
+    ("JavaScript", "embedded files"...), or "" if there is none."""
+    chunks = [data]
+    budget = MAX_INFLATED_BYTES
+    for match in _STREAM.finditer(data):
+        if budget <= 0:
+            break
+        try:
+            inflated = zlib.decompressobj().decompress(match.group(1), budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        chunks.append(inflated)
+    for chunk in chunks:
+        for name in _names_in(chunk):
+            if name in ACTIVE_NAMES:
+                return ACTIVE_NAMES[name]
+    return ""
+
+
 def count_pages(file, timeout=None, max_bytes=None):
     """Number of pages of the PDF in `file` (a file-like object), or None when
     it is too big to count, cannot be read or takes longer than allowed."""
@@ -52,12 +126,8 @@ def count_pages(file, timeout=None, max_bytes=None):
     if len(data) > max_bytes or not data.startswith(b"%PDF-"):
         return None
     try:
-        result = subprocess.run(
-            [sys.executable, "-I", "-c", _PAGE_COUNT_SCRIPT, str(max(1, int(timeout) + 1))],
-            input=data,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        result = run_child(
+            _PAGE_COUNT_SCRIPT, [str(max(1, int(timeout) + 1))], data=data, timeout=timeout
         )
     except subprocess.TimeoutExpired:
         logger.warning("Counting the pages of a PDF took longer than %ss; skipped.", timeout)

@@ -12,6 +12,7 @@ appears to be and what to do. See docs/decisions/0013-document-upload-checks.md.
 import os
 import re
 import zipfile
+import zlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -117,24 +118,87 @@ def _read_head(file, size=2048):
 def _check_pdf(file, head):
     if not head.startswith(b"%PDF-"):
         raise _mismatch("pdf", head)
+    from .pdf import active_content
+
+    file.seek(0)
+    found = active_content(file.read())
+    file.seek(0)
+    if found:
+        raise ValidationError(
+            f"This PDF cannot be published because it contains {found}, which could run or "
+            "open something on a reader's computer. Save it again without them (for example "
+            "with “Print to PDF” or “Save as PDF”) and upload that.",
+            code="pdf_active_content",
+        )
 
 
-def _zip_names(file):
-    """Names of the entries of a ZIP file (nothing is decompressed)."""
+#: Most bytes an Office or OpenDocument file may expand to when opened, and
+#: most entries it may hold. A real 20 MB document expands to far less; a
+#: "zip bomb" (a small file that expands to gigabytes) is refused long before.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+_READ_CHUNK = 64 * 1024
+
+
+class _ZipTooBig(Exception):
+    pass
+
+
+def _zip_too_big_error(extension):
+    return ValidationError(
+        f"This {ALLOWED_TYPES[extension]} file cannot be checked safely: it expands to more "
+        f"than {human_size(MAX_UNZIPPED_BYTES)} when opened, or holds too many parts. Save the "
+        "document again (or export it as PDF) and upload that.",
+        code="zip_bomb",
+    )
+
+
+def _inspect_zip(file, extension):
+    """Open every entry of the ZIP and read it, counting the bytes actually
+    produced and stopping at MAX_UNZIPPED_BYTES in all: the sizes the ZIP's
+    directory declares are never trusted (a zip bomb lies about them).
+    Returns {name: first bytes} for the small entries the checks need, or
+    raises ValidationError."""
+    wanted = {"mimetype", "[Content_Types].xml", OOXML_MAIN_PART.get(extension, "")}
+    heads = {}
+    total = 0
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
-            return set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return set()
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                raise _ZipTooBig
+            for info in entries:
+                if info.is_dir():
+                    continue
+                with archive.open(info) as member:
+                    head = b""
+                    while chunk := member.read(_READ_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_UNZIPPED_BYTES:
+                            raise _ZipTooBig
+                        if info.filename in wanted and len(head) < 4096:
+                            head += chunk[: 4096 - len(head)]
+                heads[info.filename] = head
+    except _ZipTooBig:
+        raise _zip_too_big_error(extension) from None
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError):  # fmt: skip
+        # Damaged, encrypted or using a compression method Office never uses.
+        raise ValidationError(
+            f"This {ALLOWED_TYPES[extension]} file is damaged or protected and cannot be "
+            "opened. Save the document again without a password and upload it.",
+            code="damaged_zip",
+        ) from None
     finally:
         file.seek(0)
+    return heads
 
 
 def _check_ooxml(file, head, extension):
     if not head.startswith(b"PK\x03\x04"):
         raise _mismatch(extension, head)
-    names = _zip_names(file)
+    names = set(_inspect_zip(file, extension))
     if "[Content_Types].xml" not in names or OOXML_MAIN_PART[extension] not in names:
         raise ValidationError(
             f"This file is not a real {ALLOWED_TYPES[extension]} file: it is a ZIP archive "
@@ -147,16 +211,14 @@ def _check_ooxml(file, head, extension):
 def _check_odt(file, head):
     if not head.startswith(b"PK\x03\x04"):
         raise _mismatch("odt", head)
-    file.seek(0)
     try:
-        with zipfile.ZipFile(file) as archive:
-            info = archive.getinfo("mimetype")
-            mimetype = archive.read(info).strip() if info.file_size < 200 else b""
-            has_content = "content.xml" in archive.namelist()
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        mimetype, has_content = b"", False
-    finally:
-        file.seek(0)
+        parts = _inspect_zip(file, "odt")
+    except ValidationError as error:
+        if error.code == "zip_bomb":
+            raise
+        parts = {}
+    mimetype = parts.get("mimetype", b"").strip()
+    has_content = "content.xml" in parts
     if mimetype != ODT_MIMETYPE or not has_content:
         raise ValidationError(
             "This file is not a real OpenDocument text (ODT) file. Save the document as "
@@ -231,3 +293,28 @@ def validate_document_file(file, name=None):
         _check_odt(file, head)
     else:
         _check_text(file, head, extension)
+
+
+# -- serving CSV -------------------------------------------------------------------
+
+#: A cell starting with one of these is run as a formula by spreadsheet programs
+#: (OWASP "CSV injection"); served CSVs prefix such cells with an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_csv_formulas(data):
+    """`data` (UTF-8 CSV bytes) with every cell that a spreadsheet would run
+    as a formula prefixed with an apostrophe, so it shows as text. Everything
+    else (other cells, quoting of untouched rows) is kept as it was."""
+    import csv
+    import io
+
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row):
+        return data
+    output = io.StringIO(newline="")
+    writer = csv.writer(output, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in row])
+    return output.getvalue().encode("utf-8")

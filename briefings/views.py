@@ -6,6 +6,8 @@ redirects the old address to the new one. The rules (who may download, how
 the file opens, counting) are in docs/decisions/0012-document-serving.md.
 """
 
+import io
+
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +18,7 @@ from wagtail import hooks
 from wagtail.documents.models import document_served
 
 from .models import PublicDocument
+from .validators import neutralise_csv_formulas
 
 
 def is_editor(request):
@@ -70,6 +73,10 @@ def serve_document(request, document_id, slug):
         response["ETag"] = etag
         return response
 
+    if document.file_extension.lower() == "csv":
+        # Cells a spreadsheet would run as formulas are served as text.
+        with handle:
+            handle = io.BytesIO(neutralise_csv_formulas(handle.read()))
     response = FileResponse(
         handle,
         content_type=document.content_type,

@@ -124,6 +124,8 @@ class RequireTwoFactorMiddleware:
         "security_two_factor_verify",
         "security_two_factor_recovery_codes",
         "wagtailadmin_javascript_catalog",
+        # The icon sprite the admin's pages (these ones too) load by script.
+        "wagtailadmin_sprite",
     }
 
     def __init__(self, get_response):

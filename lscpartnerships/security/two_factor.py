@@ -78,7 +78,7 @@ def qr_code_svg(text):
     import qrcode.image.svg
 
     image = qrcode.make(
-        text, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=15, border=4
+        text, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=10, border=4
     )
     svg = image.to_string(encoding="unicode")
     return svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-title" ', 1).replace(

@@ -132,14 +132,14 @@ def site_server(tmp_path_factory):
 # Every admin sign-in needs a code (lscpartnerships.security.two_factor). So that
 # every browser test that signs in by filling the login form keeps working —
 # admin_page, and any other fixture or test that does it its own way — each
-# browser context completes the second factor by itself: when the site sends
-# the tab to /admin/2fa/setup/ or /admin/2fa/verify/, the fixture computes the
-# code from the secret (the page's own for enrolment, the known keys for the
-# browser admin) and submits it through the real screens, with the context's
-# cookies, then lets the tab carry on to where it was going. Tests of the
-# two-factor screens themselves call `manual_second_factor(context)` first.
+# browser context completes the second factor by itself: when the login form
+# is posted, the fixture sends the post, then (with the context's own cookies)
+# opens the two-factor screen the site asks for, computes the code from the
+# secret (the enrolment page's own, or the browser admin's known keys) and
+# submits it, before handing the tab the site's answer to the login. Tests of
+# the two-factor screens themselves call `manual_second_factor(context)` first.
 
-SECOND_FACTOR_ROUTES = ("**/admin/login/**", "**/admin/2fa/setup/**", "**/admin/2fa/verify/**")
+LOGIN_ROUTE = "**/admin/login/**"
 _TOTP_SECRETS = {BROWSER_ADMIN[0]: list(BROWSER_ADMIN_TOTP_KEYS)}  # username → hex keys
 _next_key = {}
 
@@ -169,78 +169,64 @@ def _form_value(html, name):
     return match.group(1) if match else ""
 
 
-def _complete_second_factor(context, route, state):
+def _complete_second_factor(request, url, username):
+    """Enrol or enter a code at `url` (/admin/2fa/setup/ or verify/) through
+    `request` (a context's APIRequestContext, sharing its cookies)."""
     import html as html_lib
     import re
-    from urllib.parse import parse_qs, urlsplit
 
-    url = route.request.url
-    parts = urlsplit(url)
-    base = f"{parts.scheme}://{parts.netloc}"
-    next_url = parse_qs(parts.query).get("next", ["/admin/"])[0]
-    page = context.request.get(url)
-    body = page.text()
+    body = request.get(url).text()
     if "/admin/2fa/setup/" in url:
         secret = html_lib.unescape(re.search(r"data-secret>([^<]+)<", body).group(1))
-        keys = [hex_key_from_secret(secret)]
-        _TOTP_SECRETS[state.get("username", "")] = keys
-    else:
-        keys = _TOTP_SECRETS.get(state.get("username", ""), [])
+        _TOTP_SECRETS[username] = [hex_key_from_secret(secret)]
+    keys = _TOTP_SECRETS.get(username) or []
     for attempt in range(len(keys) + 2):
-        user = state.get("username", "")
-        index = _next_key.get(user, 0)
-        _next_key[user] = index + 1
-        key = keys[index % len(keys)]
+        index = _next_key.get(username, 0)
+        _next_key[username] = index + 1
         if attempt >= len(keys):
             time.sleep(31 - time.time() % 30)  # every code of this step used: next step
-        response = context.request.post(
+        response = request.post(
             url,
             form={
                 "csrfmiddlewaretoken": _form_value(body, "csrfmiddlewaretoken"),
-                "next": next_url,
-                "code": totp_code(key),
+                "code": totp_code(keys[index % len(keys)]),
             },
             max_redirects=0,
         )
         if response.status == 302:
-            location = response.headers["location"]
-            if "/admin/2fa/recovery-codes/" in location:
-                context.request.get(base + location)  # shown once; the test has no use for them
-                location = next_url
-            route.fulfill(status=302, headers={"Location": location})
+            if "/admin/2fa/recovery-codes/" in response.headers["location"]:
+                request.get(url.split("/admin/")[0] + response.headers["location"])
             return
         body = response.text()
-    route.fulfill(status=500, body="The browser fixture could not complete the second factor.")
+    raise AssertionError(f"The browser fixture could not complete the second factor at {url}")
 
 
 def auto_second_factor(context):
     """Make `context` complete the second factor by itself (see above)."""
-    state = {}
+    from urllib.parse import parse_qs, urlsplit
 
     def on_login(route):
-        data = route.request.post_data or ""
-        if route.request.method == "POST":
-            from urllib.parse import parse_qs
-
-            state["username"] = parse_qs(data).get("username", [""])[0]
-        route.continue_()
-
-    def on_second_factor(route):
-        if route.request.method != "GET" or route.request.resource_type != "document":
+        if route.request.method != "POST":
             route.continue_()
             return
-        _complete_second_factor(context, route, state)
+        username = parse_qs(route.request.post_data or "").get("username", [""])[0]
+        response = route.fetch(max_redirects=0)
+        if response.status == 302:
+            parts = urlsplit(route.request.url)
+            base = f"{parts.scheme}://{parts.netloc}"
+            probe = context.request.get(base + "/admin/", max_redirects=0)
+            location = probe.headers.get("location", "")
+            if probe.status == 302 and "/admin/2fa/" in location:
+                _complete_second_factor(context.request, base + location, username)
+        route.fulfill(response=response)
 
-    context.route(SECOND_FACTOR_ROUTES[0], on_login)
-    context.route(SECOND_FACTOR_ROUTES[1], on_second_factor)
-    context.route(SECOND_FACTOR_ROUTES[2], on_second_factor)
+    context.route(LOGIN_ROUTE, on_login)
     return context
 
 
 def manual_second_factor(context):
     """For tests of the two-factor screens: the tab shows them as a person sees them."""
-    for pattern in SECOND_FACTOR_ROUTES:
-        context.unroute(pattern)
+    context.unroute(LOGIN_ROUTE)
     return context
 
 

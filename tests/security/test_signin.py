@@ -120,6 +120,9 @@ def test_every_admin_user_must_enrol_then_enter_codes(home, editor):
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"].startswith("/admin/2fa/setup/?next="), path
+    # The icon sprite the two-factor screens themselves load is not redirected.
+    assert client.get("/admin/sprite/")["Content-Type"].startswith("text/html")
+    assert b"<svg" in client.get("/admin/sprite/").content
 
     setup = client.get("/admin/2fa/setup/?next=/admin/pages/")
     assert setup.status_code == 200

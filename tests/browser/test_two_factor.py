@@ -1,0 +1,170 @@
+"""Two-factor sign-in and lockout in Chromium, as a person sees them: enrol an
+authenticator app from the QR code page (the code computed here from the
+secret the page shows), sign in again with a code, use a recovery code, be
+locked out and read the message. Screenshots go to test-artifacts/screenshots/."""
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.browser.a11y import describe_violations, run_axe
+from tests.browser.conftest import (
+    ROOT,
+    _browser_database_url,
+    hex_key_from_secret,
+    manual_second_factor,
+    totp_code,
+)
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+PASSWORD = "a-long-browser-password"
+
+
+def _create_user(username):
+    url, _, _ = _browser_database_url()
+    code = (
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_superuser({username!r}, "
+        f"{username!r} + '@example.invalid', {PASSWORD!r})"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _shot(tab, name):
+    """Save a full-page screenshot, after checking the screen with axe-core."""
+    results = run_axe(tab)
+    assert not results["violations"], describe_violations(name, results)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _manual_tab(browser, base):
+    context = manual_second_factor(browser.new_context(viewport={"width": 1280, "height": 900}))
+    tab = context.new_page()
+    tab.goto(base + "/admin/login/")
+    return context, tab
+
+
+def _submit_password(tab, username, password=PASSWORD):
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", password)
+    with tab.expect_navigation():
+        tab.click("button[type=submit]")
+
+
+def test_enrol_then_sign_in_with_an_app_code_and_a_recovery_code(browser, site_server):
+    base = site_server
+    _create_user("browser-enrol")
+
+    # Signing in with the password leads to enrolment.
+    context, tab = _manual_tab(browser, base)
+    _submit_password(tab, "browser-enrol")
+    assert "/admin/2fa/setup/" in tab.url
+    _shot(tab, "two-factor-enrol")
+    assert tab.locator("#main > h1").inner_text() == "Set up two-factor sign-in"
+    assert tab.get_by_role("img", name="QR code for your authenticator app").is_visible()
+    secret = tab.locator("[data-secret]").inner_text()
+    key = hex_key_from_secret(secret)
+    _shot(tab, "two-factor-enrol")
+
+    tab.locator("#id_code").fill(totp_code(key))
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Turn on two-factor sign-in").click()
+    assert "/admin/2fa/recovery-codes/" in tab.url
+    codes = tab.locator("[data-recovery-code]").all_inner_texts()
+    assert len(codes) == 10
+    _shot(tab, "two-factor-recovery-codes")
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="I have saved my recovery codes").click()
+    assert tab.url == base + "/admin/"
+    context.close()
+
+    # Next sign-in: the code page. A wrong code is refused with a message.
+    context, tab = _manual_tab(browser, base)
+    _submit_password(tab, "browser-enrol")
+    assert "/admin/2fa/verify/" in tab.url
+    tab.locator("#id_code").fill("000000")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Continue").click()
+    assert "That code did not work" in tab.locator(".error-message").inner_text()
+    _shot(tab, "two-factor-code-entry-error")
+    time.sleep(1.1)  # django-otp pauses a device for a second after a wrong code
+    # The enrolment used this 30-second step's code; the app's next one is accepted.
+    tab.locator("#id_code").fill(totp_code(key, at=time.time() + 30))
+    _shot(tab, "two-factor-code-entry")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Continue").click()
+    assert tab.url == base + "/admin/"
+    context.close()
+
+    # Without the phone: a recovery code, once.
+    context, tab = _manual_tab(browser, base)
+    _submit_password(tab, "browser-enrol")
+    tab.locator("#id_code").fill(codes[0])
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Continue").click()
+    assert tab.url == base + "/admin/"
+    assert "You have 9 left" in tab.locator(".messages").inner_text()
+    context.close()
+
+    context, tab = _manual_tab(browser, base)
+    _submit_password(tab, "browser-enrol")
+    tab.locator("#id_code").fill(codes[0])
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Continue").click()
+    assert "/admin/2fa/verify/" in tab.url
+    context.close()
+
+
+def test_locked_out_after_five_failures_with_a_clear_message(browser, site_server):
+    _create_user("browser-locked")
+    context, tab = _manual_tab(browser, site_server)
+    for _ in range(5):
+        _submit_password(tab, "browser-locked", "wrong-password-guess")
+    assert tab.locator("#main > h1").inner_text() == "Signing in is paused"
+    # The right password, too late.
+    tab.get_by_role("link", name="Back to sign in").click()
+    _submit_password(tab, "browser-locked")
+    assert tab.locator("#main > h1").inner_text() == "Signing in is paused"
+    alert = tab.get_by_role("alert").inner_text()
+    assert "5 unsuccessful attempts" in alert
+    assert re.search(r"cannot sign in again until \d\d:\d\d \(1[45] minutes from now\)", alert)
+    _shot(tab, "sign-in-lockout")
+    context.close()
+
+
+def test_admin_page_fixture_completes_the_second_factor(browser, admin_page, site_server):
+    """Every browser test that signs in (admin_page, or its own login form
+    filling) gets past the second factor without knowing about it."""
+    assert admin_page.url == site_server + "/admin/"
+    # A user without an app yet, signing in by filling the form as other tests do.
+    _create_user("browser-auto")
+    for _ in range(2):  # enrolment, then a code on the next sign-in
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(site_server + "/admin/login/")
+        tab.fill("#id_username", "browser-auto")
+        tab.fill("#id_password", PASSWORD)
+        tab.click("button[type=submit]")
+        tab.wait_for_url(site_server + "/admin/")
+        assert tab.locator("#main > h1, main h1").first.is_visible()
+        context.close()
