@@ -35,7 +35,7 @@ from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
 from lscpartnerships.core.storage import private_storage
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_link_targets, public_or_none, public_pages
 
 from . import pdf_accessibility
 from .pdf import count_pages
@@ -611,14 +611,7 @@ class BriefingPage(BasePage):
     @cached_property
     def places(self):
         """Live pages of the places this briefing is about, once each."""
-        places, seen = [], set()
-        links = self.place_links.filter(place__in=public_pages()).select_related("place")
-        for link in links:
-            place = link.place
-            if place is not None and place.pk not in seen:
-                seen.add(place.pk)
-                places.append(place)
-        return places
+        return public_link_targets(self.place_links.select_related("place").all())
 
     def _live(self, field):
         return public_or_none(getattr(self, field))

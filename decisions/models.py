@@ -39,7 +39,7 @@ from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_link_targets, public_or_none
 
 from .blocks import FAQStreamBlock, QuestionsBlock
 
@@ -503,14 +503,7 @@ class BoardDecisionPage(BasePage):
     @cached_property
     def places(self):
         """Live pages of the places affected, in the editor's order, once each."""
-        places, seen = [], set()
-        links = self.place_links.filter(place__in=public_pages()).select_related("place")
-        for link in links:
-            place = link.place
-            if place is not None and place.pk not in seen:
-                seen.add(place.pk)
-                places.append(place)
-        return places
+        return public_link_targets(self.place_links.select_related("place").all())
 
     @cached_property
     def timeline(self):

@@ -86,3 +86,23 @@ def public_or_none(page):
     if page is None or not page.live:
         return None
     return page if public_pages().filter(pk=page.pk).exists() else None
+
+
+def public_link_targets(links, field="place"):
+    """The pages `links` point to through `field` that the public may see,
+    in the links' order, once each (one query for the links, one for the check).
+
+    Works on a saved page's inline links and on a preview's unsaved ones
+    (modelcluster's in-memory relation cannot filter by a subquery)."""
+    targets, seen = [], set()
+    candidates = [getattr(link, field) for link in links if getattr(link, f"{field}_id")]
+    if not candidates:
+        return targets
+    public = set(
+        public_pages().filter(pk__in=[page.pk for page in candidates]).values_list("pk", flat=True)
+    )
+    for page in candidates:
+        if page.pk in public and page.pk not in seen:
+            seen.add(page.pk)
+            targets.append(page)
+    return targets
