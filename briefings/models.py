@@ -324,7 +324,7 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
         return briefings.defer_streamfields().prefetch_related(
             models.Prefetch(
                 "place_links",
-                queryset=BriefingPlace.objects.select_related("place").order_by("sort_order"),
+                queryset=BriefingPlace.objects.select_related("place").order_by("sort_order", "pk"),
             )
         )
 
@@ -537,7 +537,7 @@ class BriefingPage(BasePage):
     def places(self):
         """Live pages of the places this briefing is about, once each."""
         places, seen = [], set()
-        for link in self.place_links.all().select_related("place"):
+        for link in self.place_links.all().select_related("place").order_by("sort_order", "pk"):
             place = link.place
             if place is not None and place.live and place.pk not in seen:
                 seen.add(place.pk)

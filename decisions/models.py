@@ -416,7 +416,7 @@ class BoardDecisionPage(BasePage):
     def places(self):
         """Live pages of the places affected, in the editor's order, once each."""
         places, seen = [], set()
-        for link in self.place_links.all().select_related("place"):
+        for link in self.place_links.all().select_related("place").order_by("sort_order", "pk"):
             place = link.place
             if place is not None and place.live and place.pk not in seen:
                 seen.add(place.pk)
