@@ -383,7 +383,7 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
                 # title must not appear in the listing or the feed's categories.
                 queryset=BriefingPlace.objects.filter(place__in=public_pages())
                 .select_related("place")
-                .order_by("sort_order"),
+                .order_by("sort_order", "pk"),
             )
         )
 
@@ -611,7 +611,9 @@ class BriefingPage(BasePage):
     @cached_property
     def places(self):
         """Live pages of the places this briefing is about, once each."""
-        return public_link_targets(self.place_links.select_related("place").all())
+        return public_link_targets(
+            self.place_links.all().select_related("place").order_by("sort_order", "pk")
+        )
 
     def _live(self, field):
         return public_or_none(getattr(self, field))

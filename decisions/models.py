@@ -503,7 +503,9 @@ class BoardDecisionPage(BasePage):
     @cached_property
     def places(self):
         """Live pages of the places affected, in the editor's order, once each."""
-        return public_link_targets(self.place_links.select_related("place").all())
+        return public_link_targets(
+            self.place_links.all().select_related("place").order_by("sort_order", "pk")
+        )
 
     @cached_property
     def timeline(self):

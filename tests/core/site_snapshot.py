@@ -8,6 +8,8 @@ every file in the public and private storage.
 
 import hashlib
 import json
+import os
+from pathlib import Path
 
 
 def sha(data):
@@ -30,6 +32,10 @@ def main():
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         pages[url] = sha(response.content)
+        if os.environ.get("SNAPSHOT_HTML_DIR"):  # kept so a failing test can show the change
+            folder = Path(os.environ["SNAPSHOT_HTML_DIR"])
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / (url.strip("/").replace("/", "__") or "home")).write_bytes(response.content)
     pages["/sitemap.xml"] = sha(client.get("/sitemap.xml").content)
 
     documents = {}

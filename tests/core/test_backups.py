@@ -4,6 +4,7 @@ stored file come back identical. Run for the filesystem storage and for S3
 (moto's server). The site runs in subprocesses on its own PostgreSQL
 database, as an operator would run `make backup` and `make restore`."""
 
+import difflib
 import json
 import os
 import shutil
@@ -56,8 +57,20 @@ class Site:
             assert result.returncode == 0, result.stderr[-3000:]
         return result
 
-    def snapshot(self):
+    def snapshot(self, html_dir):
+        self.env["SNAPSHOT_HTML_DIR"] = str(html_dir)
         return json.loads(self.manage("shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
+
+
+def first_difference(before_dir, after_dir):
+    """A unified diff of the first page whose HTML changed, for the failure message."""
+    for before in sorted(before_dir.iterdir()):
+        after = after_dir / before.name
+        old, new = before.read_text(), after.read_text() if after.exists() else ""
+        if old != new:
+            diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=1)
+            return before.name + "\n" + "\n".join(list(diff)[:40])
+    return ""
 
 
 @pytest.fixture
@@ -133,7 +146,7 @@ def test_backup_wipe_restore_brings_back_every_page_document_and_file(database, 
     site.manage("migrate", "--noinput")
     site.manage("load_initial_content")
     site.manage("shell", "-c", SETUP)
-    before = site.snapshot()
+    before = site.snapshot(tmp_path / "html-before")
     assert len(before["pages"]) > 10
     assert len(before["documents"]) >= 2
     assert before["files"]["private"] and before["files"]["default"]
@@ -144,6 +157,7 @@ def test_backup_wipe_restore_brings_back_every_page_document_and_file(database, 
     result = site.manage("backup", "--output", str(folder))
     assert (folder / "database.dump").read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
     assert "Backed up the database and" in result.stdout
+    print(result.stdout)  # figures for the report: dump size, files per store
 
     wipe_database()
     wipe_storage()
@@ -151,8 +165,11 @@ def test_backup_wipe_restore_brings_back_every_page_document_and_file(database, 
 
     result = site.manage("restore", str(folder))
     assert "Restored the database and" in result.stdout
-    after = site.snapshot()
-    assert after["pages"] == before["pages"]
+    print(result.stdout)
+    after = site.snapshot(tmp_path / "html-after")
+    assert after["pages"] == before["pages"], first_difference(
+        tmp_path / "html-before", tmp_path / "html-after"
+    )
     assert after["documents"] == before["documents"]
     assert after["files"] == before["files"]
 
@@ -160,7 +177,7 @@ def test_backup_wipe_restore_brings_back_every_page_document_and_file(database, 
     again = site.manage("restore", str(folder), check=False)
     assert again.returncode != 0
     assert "is not empty" in again.stderr
-    assert site.snapshot()["files"] == before["files"]
+    assert site.snapshot(tmp_path / "html-again")["files"] == before["files"]
 
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(database, tmp_path):
