@@ -260,7 +260,7 @@ def test_index_pagination_answers_bad_page_numbers_without_error(client, directo
 # Site, page route, header menu, breadcrumbs and footer, plus the count for
 # pagination, the directors with their places, their photos, and the photos'
 # renditions: one query each, whatever the number of directors.
-INDEX_QUERIES = 22  # includes the shell: header, breadcrumbs, head metadata, footer
+INDEX_QUERIES = 23  # includes the shell; +1: only public places are named (i12security)
 
 
 @pytest.mark.django_db
