@@ -244,11 +244,9 @@ def model_saved_or_deleted(sender, instance, raw=False, **kwargs):
     if kind == "object":
         object_changed(instance)
     elif kind == "site":
-        if (
-            kwargs.get("created")
-            and sender is not Site
-            and sender._meta.model_name.endswith("settings")
-        ):
+        from wagtail.contrib.settings.registry import registry
+
+        if kwargs.get("created") and sender in registry:
             # Wagtail creates a settings row with its defaults the first time a
             # page reads it; nothing shown changes (the admin's save comes next).
             return
