@@ -184,7 +184,7 @@ def measure(server_url, names, duration, connections, clear=None):
     return results
 
 
-def main():
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=10, help="seconds per page and mode")
     parser.add_argument("--connections", type=int, default=8)
@@ -193,7 +193,7 @@ def main():
     parser.add_argument("--no-scale", action="store_true")
     parser.add_argument("--briefings", type=int, default=1000)
     parser.add_argument("--decisions", type=int, default=200)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     duration = max(1, round(args.duration))
 
     names = [name for name in PAGES if name != "bare view"]

@@ -244,6 +244,12 @@ def model_saved_or_deleted(sender, instance, raw=False, **kwargs):
     if kind == "object":
         object_changed(instance)
     elif kind == "site":
+        from wagtail.contrib.settings.registry import registry
+
+        if kwargs.get("created") and sender in registry:
+            # Wagtail creates a settings row with its defaults the first time a
+            # page reads it; nothing shown changes (the admin's save comes next).
+            return
         everything_changed()
     elif kind == "redirect":
         redirect_changed(instance)
