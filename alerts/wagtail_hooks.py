@@ -74,14 +74,11 @@ class SubscriberCountsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         counts = subscriber_counts()
         places = place_options()
-        context["rows"] = [
-            {
-                "label": label,
-                "total": counts[key]["total"],
-                "all": counts[key]["all"],
-                "places": [(title, counts[key].get(pk, 0)) for pk, title in places],
-            }
-            for key, label in LIST_CHOICES
+        keys = [key for key, _ in LIST_CHOICES]
+        context["lists"] = [label for _, label in LIST_CHOICES]
+        context["totals"] = [counts[key]["total"] for key in keys]
+        context["rows"] = [("Every place", [counts[key]["all"] for key in keys])] + [
+            (f"{title} only", [counts[key].get(pk, 0) for key in keys]) for pk, title in places
         ]
         context["places"] = places
         context["recent_alerts"] = Alert.objects.annotate(
