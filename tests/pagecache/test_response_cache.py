@@ -174,3 +174,17 @@ def test_api_cors_headers_follow_the_origin_of_the_request(site, client):
     assert again["X-Cache"] == "hit"
     assert again["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Origin" not in client.get("/api/v2/pages/")
+
+
+def test_the_cookie_rule_on_its_own(rf):
+    """Wagtail's password form is also marked no-cache; this proves the cookie
+    rule alone keeps any response that sets a cookie out of the cache."""
+    from django.http import HttpResponse
+
+    from lscpartnerships.pagecache.middleware import is_shareable
+
+    plain = HttpResponse("page")
+    assert is_shareable(rf.get("/"), plain)
+    with_cookie = HttpResponse("page")
+    with_cookie.set_cookie("csrftoken", "secret")
+    assert not is_shareable(rf.get("/"), with_cookie)
