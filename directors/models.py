@@ -54,7 +54,8 @@ class DirectorIndexPage(BasePage):
     per_page = 12
 
     def directors(self):
-        """Live public profiles with place, photo and its rendition fetched in bulk:
+        """Live public profiles with place, photo and all its renditions (the
+        picture tag asks for several formats and sizes) fetched in bulk:
         the query count does not grow with the number of directors."""
         return (
             DirectorProfilePage.objects.child_of(self)
@@ -66,7 +67,7 @@ class DirectorIndexPage(BasePage):
             .prefetch_related(
                 Prefetch(
                     "photo",
-                    queryset=get_image_model().objects.prefetch_renditions(PORTRAIT_SPEC),
+                    queryset=get_image_model().objects.prefetch_renditions(),
                 )
             )
             .order_by("path")
