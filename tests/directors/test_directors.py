@@ -260,7 +260,9 @@ def test_index_pagination_answers_bad_page_numbers_without_error(client, directo
 # Site, page route, header menu, breadcrumbs and footer, plus the count for
 # pagination, the directors with their places, their photos, and the photos'
 # renditions: one query each, whatever the number of directors.
-INDEX_QUERIES = 17  # includes the shell (its menu and settings cached: issue 14); public places only
+INDEX_QUERIES = (
+    17  # includes the shell (its menu and settings cached: issue 14); public places only
+)
 
 
 @pytest.mark.django_db
