@@ -10,7 +10,7 @@ email) with a counter in Django's default cache.
 import datetime
 import math
 
-from axes.backends import AxesStandaloneBackend
+from axes.backends import AxesBackend
 from axes.helpers import get_client_ip_address, get_cool_off, get_failure_limit
 from django.core.cache import cache
 from django.shortcuts import render
@@ -18,12 +18,15 @@ from django.utils import timezone
 from wagtail.admin.views.account import PasswordResetView
 
 
-class LockoutBackend(AxesStandaloneBackend):
+class LockoutBackend(AxesBackend):
     """Axes' lockout check for every sign-in through a web request.
 
     Django's and Wagtail's sign-in views always pass the request; code that
     calls authenticate() without one (the test client's login(), a shell) is
-    not a web sign-in, and axes would refuse it with an exception."""
+    not a web sign-in, and axes would refuse it with an exception.
+
+    AxesBackend (not the standalone one) so that, as the first backend, it can
+    also load the signed-in user (get_user) for test clients' force_login()."""
 
     def authenticate(self, request=None, username=None, password=None, **kwargs):
         if request is None:
