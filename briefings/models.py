@@ -538,10 +538,16 @@ class BriefingPage(BasePage):
     def places(self):
         """Live pages of the places this briefing is about, once each."""
         places, seen = [], set()
-        links = self.place_links.filter(place__in=public_pages()).select_related("place")
+        links = list(self.place_links.all().select_related("place"))
+        # One query; works on a preview's in-memory links too.
+        public = set(
+            public_pages()
+            .filter(pk__in=[link.place_id for link in links if link.place_id])
+            .values_list("pk", flat=True)
+        )
         for link in links:
             place = link.place
-            if place is not None and place.pk not in seen:
+            if place is not None and place.pk in public and place.pk not in seen:
                 seen.add(place.pk)
                 places.append(place)
         return places
