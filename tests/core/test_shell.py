@@ -46,11 +46,17 @@ def test_header_names_the_organisation_and_footer_has_required_links(client, ini
         assert client.get(a["href"]).status_code == 200
 
 
-def test_navigation_entries_appear_as_sections_exist(client, home):
+def test_navigation_entries_appear_as_sections_exist(
+    client, home, django_capture_on_commit_callbacks
+):
     html = soup(client.get("/"))
     assert html.select("a.nhsuk-header__navigation-link") == []
-    ContentPageFactory(parent=home, title="Places", slug="places", show_in_menus=True)
-    ContentPageFactory(parent=home, title="Not a section", show_in_menus=False)
+    # Published as an editor would: publishing a menu section refreshes the
+    # cached menu (lscpartnerships.pagecache).
+    with django_capture_on_commit_callbacks(execute=True):
+        for title, in_menu in (("Places", True), ("Not a section", False)):
+            page = ContentPageFactory(parent=home, title=title, show_in_menus=in_menu)
+            page.save_revision().publish()
     html = soup(client.get("/"))
     links = html.select("a.nhsuk-header__navigation-link")
     assert [a.get_text(strip=True) for a in links] == ["Places"]
