@@ -170,7 +170,7 @@ def wsgi_server():
     thread.join(timeout=10)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_traversal_sent_raw_to_a_real_server_answers_404(wsgi_server, unused_document, portrait):
     """What curl --path-as-is sends, through a real HTTP server's decoding.
     (The server's thread has its own database connection: the rows are

@@ -23,7 +23,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_rows_stay_live_with_a_first_revision(client):
     old_apps = migrate(BEFORE)
     try:

@@ -114,7 +114,9 @@ def test_production_sends_hsts_ready_for_preload():
         text=True,
         timeout=120,
     )
-    hsts, location = result.stdout.strip().splitlines()[-2:]
+    # Skip the JSON request-log lines that share stdout with the output.
+    printed = [line for line in result.stdout.splitlines() if not line.startswith("{")]
+    hsts, location = printed[-2:]
     directives = [part.strip() for part in hsts.split(";")]
     assert int(directives[0].removeprefix("max-age=")) >= 31536000, hsts
     assert "includeSubDomains" in directives and "preload" in directives, hsts
