@@ -300,3 +300,13 @@ def a11y_crawl(browser, site_server, sitemap_paths, a11y_summary):
     from tests.browser.a11y import Crawl
 
     return Crawl(browser, site_server, sitemap_paths, a11y_summary)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The editor journeys (tests/browser/admin/) publish their own pages and
+    directors into the shared browser site: run them after the visitor tests,
+    which assert the seed content exactly (four directors, one Blackpool)."""
+    journeys = [item for item in items if "/tests/browser/admin/" in str(item.path)]
+    if journeys:
+        others = [item for item in items if item not in journeys]
+        items[:] = others + journeys
