@@ -38,10 +38,14 @@ class DecisionFeed(Feed):
         return self.index.summary
 
     def link(self):
-        return self.index.get_url(self.request)
+        return self.index.get_full_url(self.request)
 
     def feed_url(self):
-        return self.request.build_absolute_uri(self.request.path)
+        # From the Site (which follows SITE_BASE_URL), never the request's Host:
+        # feed readers keep this address.
+        site = self.index.get_site()
+        root = site.root_url if site else self.request.build_absolute_uri("/").rstrip("/")
+        return root + self.request.path
 
     def feed_guid(self):
         return self.feed_url()
