@@ -166,14 +166,18 @@ def test_production_build_looks_right_in_chromium(production_site):
     has no natural width). The screenshot is kept for people to look at."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, auto_second_factor
 
     screenshots = ROOT / "test-artifacts" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            # Every admin user has a second factor: the browser fixtures' helper
+            # enrols and enters a code when the sign-in form is posted.
+            page = auto_second_factor(
+                browser.new_context(viewport={"width": 1280, "height": 900})
+            ).new_page()
             # No internet here: NHS.UK's font host is declared but not reachable.
             page.route("https://assets.nhs.uk/**", lambda route: route.abort())
             failed = []
@@ -224,7 +228,7 @@ def test_admin_page_editor_works_on_the_production_build(production_site):
 
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, auto_second_factor
 
     created = subprocess.run(
         [
@@ -249,7 +253,11 @@ def test_admin_page_editor_works_on_the_production_build(production_site):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            # Every admin user has a second factor: the browser fixtures' helper
+            # enrols and enters a code when the sign-in form is posted.
+            page = auto_second_factor(
+                browser.new_context(viewport={"width": 1280, "height": 900})
+            ).new_page()
             page.route("https://assets.nhs.uk/**", lambda route: route.abort())
             bad = []
             page.on(
