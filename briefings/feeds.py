@@ -4,9 +4,10 @@ feed reader without signing up to anything."""
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+
+from lscpartnerships.core.feeds import SiteFeed
 
 
 def _as_datetime(date):
@@ -15,7 +16,7 @@ def _as_datetime(date):
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
 
 
-class BriefingFeed(Feed):
+class BriefingFeed(SiteFeed):
     feed_type = Atom1Feed
 
     def __init__(self, index, place_id=None, place_title=None):
@@ -37,19 +38,6 @@ class BriefingFeed(Feed):
         if self.place_title:
             return f"Stakeholder briefings about {self.place_title}, newest first."
         return self.index.summary
-
-    def link(self):
-        return self.index.get_full_url(self.request)
-
-    def feed_url(self):
-        # From the Site (which follows SITE_BASE_URL), never the request's Host:
-        # feed readers keep this address.
-        site = self.index.get_site()
-        root = site.root_url if site else self.request.build_absolute_uri("/").rstrip("/")
-        return root + self.request.path
-
-    def feed_guid(self):
-        return self.feed_url()
 
     def author_name(self):
         from lscpartnerships.core.models import SiteSettings
