@@ -46,7 +46,7 @@ max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
 
 # Worker heartbeats in memory rather than on a (possibly slow) disk.
 # (Only gunicorn's own heartbeat files go there; nothing is read back from them.)

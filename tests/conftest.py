@@ -72,3 +72,27 @@ def force_login_passes_second_factor():
     user_logged_in.connect(_force_login_passes_second_factor, dispatch_uid="tests-force-login-2fa")
     yield
     user_logged_in.disconnect(dispatch_uid="tests-force-login-2fa")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, one for the whole session and every folder (tests/browser,
+    tests/production, the outage tests): Playwright's sync API runs one event loop
+    per thread, so a second `sync_playwright()` beside this one would fail.
+
+    Every new context completes the admin's second factor by itself
+    (tests/browser/conftest.py, auto_second_factor)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, auto_second_factor
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def new_context_with_second_factor(*args, **kwargs):
+            return auto_second_factor(new_context(*args, **kwargs))
+
+        browser.new_context = new_context_with_second_factor
+        yield browser
+        browser.close()

@@ -230,22 +230,6 @@ def manual_second_factor(context):
     return context
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        new_context = browser.new_context
-
-        def new_context_with_second_factor(*args, **kwargs):
-            return auto_second_factor(new_context(*args, **kwargs))
-
-        browser.new_context = new_context_with_second_factor
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(browser):
     """A fresh browser tab (own cookies) per test."""

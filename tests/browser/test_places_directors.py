@@ -7,7 +7,8 @@ pytestmark = pytest.mark.browser
 
 def test_from_a_place_to_its_director_and_back(page, site_server):
     page.goto(site_server + "/places/")
-    page.get_by_role("link", name="Blackpool", exact=True).click()
+    # The card, not the table of former partnerships further down (which also links there).
+    page.locator(".nhsuk-card__link", has_text="Blackpool").click()
     page.wait_for_url(site_server + "/places/blackpool/")
     assert page.locator("h1").inner_text() == "Blackpool place-based partnership"
 

@@ -168,6 +168,7 @@ def test_object_storage_is_switched_on_by_the_standard_environment_variables():
         "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.production",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "places.example.nhs.uk",
+        "SITE_BASE_URL": "https://places.example.nhs.uk",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
         "AWS_STORAGE_BUCKET_NAME": "lscp-media",
         "AWS_S3_ENDPOINT_URL": "https://objects.example.net",

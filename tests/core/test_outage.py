@@ -13,7 +13,6 @@ import time
 import pytest
 
 from tests.browser.a11y import describe_violations, overflow_problem, run_axe
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers.gunicorn_site import ROOT
 
 UNAVAILABLE = "This service is temporarily unavailable"
@@ -135,29 +134,24 @@ def test_next_request_after_the_database_drops_its_connections_answers_200(fault
 
 
 @pytest.mark.browser
-def test_503_page_in_chromium(faults_site, cut_database):
+def test_503_page_in_chromium(faults_site, cut_database, browser):
     """The outage page as a visitor sees it, styled (its static files need no
     database), with screenshots for people to look at (desktop and 320 px)."""
-    from playwright.sync_api import sync_playwright
-
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for width in (1280, 320):
-            context = browser.new_context(viewport={"width": width, "height": 900})
-            tab = context.new_page()
-            response = tab.goto(faults_site.base_url + "/places/")
-            assert response.status == 503
-            assert tab.locator("h1").inner_text() == UNAVAILABLE
-            # The stylesheet loaded: the NHS.UK header is blue, not unstyled.
-            header = tab.locator("header").evaluate("e => getComputedStyle(e).backgroundColor")
-            assert header == "rgb(0, 94, 184)", header
-            # WCAG 2.2 AA like every other page (tests/browser/a11y.py), no sideways scroll.
-            results = run_axe(tab)
-            assert not results["violations"], describe_violations(f"503 at {width}px", results)
-            assert overflow_problem(tab, width) is None
-            tab.screenshot(
-                path=str(SCREENSHOTS / f"503-database-unavailable-{width}.png"), full_page=True
-            )
-            context.close()
-        browser.close()
+    for width in (1280, 320):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        response = tab.goto(faults_site.base_url + "/places/")
+        assert response.status == 503
+        assert tab.locator("h1").inner_text() == UNAVAILABLE
+        # The stylesheet loaded: the NHS.UK header is blue, not unstyled.
+        header = tab.locator("header").evaluate("e => getComputedStyle(e).backgroundColor")
+        assert header == "rgb(0, 94, 184)", header
+        # WCAG 2.2 AA like every other page (tests/browser/a11y.py), no sideways scroll.
+        results = run_axe(tab)
+        assert not results["violations"], describe_violations(f"503 at {width}px", results)
+        assert overflow_problem(tab, width) is None
+        tab.screenshot(
+            path=str(SCREENSHOTS / f"503-database-unavailable-{width}.png"), full_page=True
+        )
+        context.close()

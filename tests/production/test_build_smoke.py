@@ -160,43 +160,32 @@ def test_served_by_gunicorn_with_the_repository_config(production_crawl, product
     assert "default-src" in home.headers.get("content-security-policy", "")
 
 
-def test_production_build_looks_right_in_chromium(production_site):
+def test_production_build_looks_right_in_chromium(production_site, browser):
     """The directors' page of the production build in Chromium: NHS.UK styles
     applied from the hashed stylesheet, every portrait decoded (a broken image
     has no natural width). The screenshot is kept for people to look at."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, auto_second_factor
-
     screenshots = ROOT / "test-artifacts" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            # Every admin user has a second factor: the browser fixtures' helper
-            # enrols and enters a code when the sign-in form is posted.
-            page = auto_second_factor(
-                browser.new_context(viewport={"width": 1280, "height": 900})
-            ).new_page()
-            # No internet here: NHS.UK's font host is declared but not reachable.
-            page.route("https://assets.nhs.uk/**", lambda route: route.abort())
-            failed = []
-            page.on(
-                "requestfailed",
-                lambda request: (
-                    None if "assets.nhs.uk" in request.url else failed.append(request.url)
-                ),
-            )
-            page.goto(production_site.server_url + "/directors/", wait_until="networkidle")
-            images = page.eval_on_selector_all(
-                "main img", "images => images.map(i => [i.currentSrc, i.naturalWidth])"
-            )
-            header_colour = page.eval_on_selector(
-                "header.nhsuk-header", "h => getComputedStyle(h).backgroundColor"
-            )
-            page.screenshot(path=screenshots / "production-directors.png", full_page=True)
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        # No internet here: NHS.UK's font host is declared but not reachable.
+        page.route("https://assets.nhs.uk/**", lambda route: route.abort())
+        failed = []
+        page.on(
+            "requestfailed",
+            lambda request: None if "assets.nhs.uk" in request.url else failed.append(request.url),
+        )
+        page.goto(production_site.server_url + "/directors/", wait_until="networkidle")
+        images = page.eval_on_selector_all(
+            "main img", "images => images.map(i => [i.currentSrc, i.naturalWidth])"
+        )
+        header_colour = page.eval_on_selector(
+            "header.nhsuk-header", "h => getComputedStyle(h).backgroundColor"
+        )
+        page.screenshot(path=screenshots / "production-directors.png", full_page=True)
+    finally:
+        context.close()
     assert failed == []
     assert len(images) >= 4, images
     assert all(width > 0 for _, width in images), images
@@ -220,15 +209,11 @@ def test_admin_sign_in_page_loads_its_collected_static_files(production_site):
         assert "immutable" in crawl.responses[path].headers.get("cache-control", ""), path
 
 
-def test_admin_page_editor_works_on_the_production_build(production_site):
+def test_admin_page_editor_works_on_the_production_build(production_site, browser):
     """An editor signs in and opens the home page's editor in Chromium: every
     request the admin makes (its scripts load more) answers below 400."""
     import subprocess
     import sys
-
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, auto_second_factor
 
     created = subprocess.run(
         [
@@ -250,40 +235,33 @@ def test_admin_page_editor_works_on_the_production_build(production_site):
     home_id = int(created.stdout.split("home")[-1])
     base = production_site.server_url
     (ROOT / "test-artifacts" / "screenshots").mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            # Every admin user has a second factor: the browser fixtures' helper
-            # enrols and enters a code when the sign-in form is posted.
-            page = auto_second_factor(
-                browser.new_context(viewport={"width": 1280, "height": 900})
-            ).new_page()
-            page.route("https://assets.nhs.uk/**", lambda route: route.abort())
-            bad = []
-            page.on(
-                "response",
-                lambda response: (
-                    bad.append(f"{response.status} {response.url}")
-                    if response.status >= 400
-                    else None
-                ),
-            )
-            page.on(
-                "requestfailed",
-                lambda request: (
-                    None if "assets.nhs.uk" in request.url else bad.append(f"failed {request.url}")
-                ),
-            )
-            page.goto(base + "/admin/login/")
-            page.fill("#id_username", "smoke-admin")
-            page.fill("#id_password", "smoke-admin-password")
-            page.click("button[type=submit]")
-            page.wait_for_url(base + "/admin/")
-            page.goto(f"{base}/admin/pages/{home_id}/edit/", wait_until="networkidle")
-            page.wait_for_selector("form#page-edit-form")
-            page.screenshot(
-                path=ROOT / "test-artifacts" / "screenshots" / "production-admin-edit.png"
-            )
-        finally:
-            browser.close()
+    # Every admin user has a second factor: the session browser's contexts
+    # enrol and enter a code when the sign-in form is posted (tests/conftest.py).
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.route("https://assets.nhs.uk/**", lambda route: route.abort())
+        bad = []
+        page.on(
+            "response",
+            lambda response: (
+                bad.append(f"{response.status} {response.url}") if response.status >= 400 else None
+            ),
+        )
+        page.on(
+            "requestfailed",
+            lambda request: (
+                None if "assets.nhs.uk" in request.url else bad.append(f"failed {request.url}")
+            ),
+        )
+        page.goto(base + "/admin/login/")
+        page.fill("#id_username", "smoke-admin")
+        page.fill("#id_password", "smoke-admin-password")
+        page.click("button[type=submit]")
+        page.wait_for_url(base + "/admin/")
+        page.goto(f"{base}/admin/pages/{home_id}/edit/", wait_until="networkidle")
+        page.wait_for_selector("form#page-edit-form")
+        page.screenshot(path=ROOT / "test-artifacts" / "screenshots" / "production-admin-edit.png")
+    finally:
+        context.close()
     assert bad == []
