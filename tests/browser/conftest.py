@@ -141,7 +141,22 @@ def site_server(tmp_path_factory):
 
 LOGIN_ROUTE = "**/admin/login/**"
 _TOTP_SECRETS = {BROWSER_ADMIN[0]: list(BROWSER_ADMIN_TOTP_KEYS)}  # username → hex keys
-_next_key = {}
+_last_step = {}  # hex key → the last 30-second step whose code this session sent
+
+
+def _fresh_code(keys):
+    """A code no earlier sign-in has used, or None. Each app's code works once
+    per 30-second step, and django-otp also accepts the next step's (tolerance
+    1): so a burst of sign-ins (the editor journeys) uses every key at this step,
+    then at the next, without waiting 30 s — a wait that made the tab's click
+    time out. A wrong code would also throttle every device for a while."""
+    now = int(time.time() // 30)
+    for step in (now, now + 1):
+        for key in keys:
+            if _last_step.get(key, -1) < step:
+                _last_step[key] = step
+                return totp_code(key, at=step * 30 + 1)
+    return None
 
 
 def totp_code(hex_key, at=None):
@@ -180,16 +195,16 @@ def _complete_second_factor(request, url, username):
         secret = html_lib.unescape(re.search(r"data-secret>([^<]+)<", body).group(1))
         _TOTP_SECRETS[username] = [hex_key_from_secret(secret)]
     keys = _TOTP_SECRETS.get(username) or []
-    for attempt in range(len(keys) + 2):
-        index = _next_key.get(username, 0)
-        _next_key[username] = index + 1
-        if attempt >= len(keys):
-            time.sleep(31 - time.time() % 30)  # every code of this step used: next step
+    for _ in range(len(keys) * 2 + 2):
+        code = _fresh_code(keys)
+        if code is None:  # every code of these steps used: wait for the next step
+            time.sleep(31 - time.time() % 30)
+            continue
         response = request.post(
             url,
             form={
                 "csrfmiddlewaretoken": _form_value(body, "csrfmiddlewaretoken"),
-                "code": totp_code(keys[index % len(keys)]),
+                "code": code,
             },
             max_redirects=0,
         )
