@@ -16,6 +16,7 @@ import pytest
 from django.db import connection, connections
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from tests.browser.conftest import totp_code
 from tests.pagecache.servers import ROOT, Gunicorn, RedisServer, http_get
 
 BUILD = """
@@ -23,28 +24,25 @@ import django, json
 django.setup()
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.pagecache.conftest import build_site, make_home
 with transaction.atomic():
     site = build_site(make_home())
-    get_user_model().objects.create_superuser("editor", "editor@example.invalid", "pw")
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.invalid", "pw")
+    TOTPDevice.objects.create(user=editor, name="App", key=EDITOR_TOTP_KEY, confirmed=True)
 print(json.dumps({"privacy": site.privacy.pk}))
 """
 
 
+EDITOR_TOTP_KEY = "42" * 20  # the editor's authenticator app (every admin has a second factor)
+
+
 @pytest.fixture
-def instances(django_db_setup, django_db_blocker, tmp_path):
-    """A copy of the (migrated, empty) test database with the small site
-    committed in it, one Redis, and two gunicorn instances on both.
-
-    A copy, because the gunicorn processes only see committed data and a
-    transactional test would empty the shared test database."""
+def instances(tmp_path):
+    """A database of its own, migrated, with the small site committed in it, one
+    Redis, and two gunicorn instances on both (gunicorn only sees committed data,
+    so the test database's transactions cannot be used)."""
     settings = connection.settings_dict
-    if not settings["NAME"].startswith("test_"):
-        # Run on its own, no other test asked pytest-django for the database.
-        from django.test.utils import setup_databases
-
-        with django_db_blocker.unblock():
-            setup_databases(verbosity=0, interactive=False, keepdb=True, aliases={"default"})
     parts = urlsplit(os.environ.get("DATABASE_URL", ""))
     name = settings["NAME"] + "_instances"
     url = urlunsplit(parts._replace(path="/" + name))
@@ -62,15 +60,24 @@ def instances(django_db_setup, django_db_blocker, tmp_path):
 
     connections.close_all()
     admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
+    admin_sql(f'CREATE DATABASE "{name}"')
     env = {
         "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
         "DATABASE_URL": url,
         "PAGECACHE_ENABLED": "true",
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
+    # Migrated afresh, not copied from the test database: a transactional test
+    # before this one may have flushed that (no root page, locale or collection).
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     built = subprocess.run(
-        [sys.executable, "-c", BUILD],
+        [sys.executable, "-c", f"EDITOR_TOTP_KEY = {EDITOR_TOTP_KEY!r}\n" + BUILD],
         env={**os.environ, **env},
         cwd=ROOT,
         capture_output=True,
@@ -108,7 +115,10 @@ def _admin_session(base):
 
     opener.open(base + "/admin/login/", timeout=30).read()
     status, url, _ = post("/admin/login/", {"username": "editor", "password": "pw"})
-    assert not url.endswith("/admin/login/"), "login failed"
+    assert "/admin/2fa/verify/" in url, f"login failed: {url}"
+    verify = urlsplit(url)
+    status, url, _ = post(verify.path + "?" + verify.query, {"code": totp_code(EDITOR_TOTP_KEY)})
+    assert urlsplit(url).path == "/admin/", f"second factor failed: {url}"
     return opener, post
 
 
