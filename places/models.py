@@ -254,9 +254,11 @@ class PlacePartnershipPage(BasePage):
         [...]), ("Briefings", "briefings", [...])], types in name order."""
         if self.pk is None:  # a preview of a new page has no links yet
             return []
-        linked = PlaceLink.objects.filter(place=self).values("page_id")
+        linked = self.page_links.values("page_id")  # the reverse of PlaceLink.place
         sections = []
-        for model in sorted(_place_linking_models(), key=lambda m: m._meta.verbose_name_plural):
+        for model in sorted(
+            _place_linking_models(), key=lambda m: str(m._meta.verbose_name_plural)
+        ):
             pages = list(
                 model.objects.live()
                 .public()
