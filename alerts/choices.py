@@ -17,5 +17,3 @@ ALERT_PAGE_TYPES = {
     "briefings.briefingpage": BRIEFINGS,
     "decisions.boarddecisionpage": DECISIONS,
 }
-
-PLACE_PAGE_MODEL = "places.PlacePartnershipPage"

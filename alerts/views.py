@@ -18,10 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from lscpartnerships.core import ratelimit
-from lscpartnerships.core.panels import model_or_none
+from places.links import public_places
 
 from . import tokens
-from .choices import LIST_LABELS, PLACE_PAGE_MODEL
+from .choices import LIST_LABELS
 from .emails import confirmation_email
 from .forms import SubscribeForm, join_and
 from .models import Subscription
@@ -35,10 +35,7 @@ def _limit(name, default):
 
 def place_options():
     """(id, title) of every live public place partnership page."""
-    model = model_or_none(PLACE_PAGE_MODEL)
-    if model is None:
-        return []
-    return list(model.objects.live().public().order_by("title").values_list("pk", "title"))
+    return list(public_places().order_by("title").values_list("pk", "title"))
 
 
 def lists_text(lists):

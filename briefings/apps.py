@@ -9,33 +9,11 @@ class BriefingsConfig(AppConfig):
     verbose_name = "Briefings and documents"
 
     def ready(self):
-        # Place and decision pages list their briefings without importing this
-        # app: they ask the registry by name (lscpartnerships/core/relations.py).
-        from lscpartnerships.core.relations import feeds, related
+        # Place and decision pages list their briefings through the reverse
+        # relations of the typed links (places/links.py, related_decision).
+        from lscpartnerships.core.relations import feeds
 
-        from .models import BriefingPage
-
-        related.register(
-            "briefings_for_place",
-            BriefingPage,
-            lookup="place_links__place",
-            order_by=("-publication_date",),
-        )
-        related.register(
-            "briefings_for_decision",
-            BriefingPage,
-            lookup="related_decision",
-            order_by=("-publication_date",),
-        )
         feeds.register(briefing_feed_links)
-
-        # The FAQ page can link back to the briefings its questions go with.
-        related.register(
-            "briefings_for_faq",
-            BriefingPage,
-            lookup="related_faq",
-            order_by=("-publication_date",),
-        )
 
 
 def briefing_feed_links(page, request):

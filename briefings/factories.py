@@ -10,7 +10,6 @@ from .models import (
     BriefingChange,
     BriefingIndexPage,
     BriefingPage,
-    BriefingPlace,
     PublicDocument,
 )
 from .pdf import write_text_pdf
@@ -54,11 +53,6 @@ class BriefingPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = BriefingPage
-
-
-class BriefingPlaceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BriefingPlace
 
 
 class BriefingAttachmentFactory(factory.django.DjangoModelFactory):

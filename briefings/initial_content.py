@@ -20,12 +20,12 @@ from django.core.files.base import ContentFile
 from wagtail.models import Page
 
 from lscpartnerships.core.initial_content import CORE_AIMS
+from places.links import PlaceLink
 
 from .models import (
     BriefingAttachment,
     BriefingIndexPage,
     BriefingPage,
-    BriefingPlace,
     PublicDocument,
 )
 from .pdf import write_text_pdf
@@ -220,7 +220,7 @@ def load(loader):
     if decision is not None:
 
         def link_decision(page):
-            page.related_decision = decision
+            page.related_decision_id = decision.pk
 
         loader.do_once(
             "briefings:review-stakeholder-briefing:decision",
@@ -231,7 +231,7 @@ def load(loader):
     if faq is not None:
 
         def link_faq(page):
-            page.related_faq = faq
+            page.related_faq_id = faq.pk
 
         loader.do_once(
             "briefings:review-stakeholder-briefing:faq", lambda: _update(briefing.pk, link_faq)
@@ -243,7 +243,7 @@ def load(loader):
             continue
 
         def link_place(page, place=place):
-            page.place_links.add(BriefingPlace(place=place))
+            page.place_links.add(PlaceLink(place_id=place.pk))
 
         loader.do_once(
             f"briefings:review-stakeholder-briefing:{key}",

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -33,16 +32,13 @@ from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
 from lscpartnerships.core.storage import private_storage
-from lscpartnerships.core.visibility import public_link_targets, public_or_none, public_pages
+from lscpartnerships.core.visibility import public_or_none, public_pages
+from places.links import PlaceLink, PlaceLinksMixin, public_places
 
 from . import pdf_accessibility
 from .pdf import count_pages
 from .validators import human_size, validate_document_file
-
-PLACE_PAGE_MODEL = "places.PlacePartnershipPage"
-
 
 # -- Documents -----------------------------------------------------------------
 
@@ -347,21 +343,11 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
 
     def place_options(self, briefings=None):
         """(id, slug, title) of the places a visitor can filter by: every live
-        place partnership page, and any other page a live briefing links to
-        as a place. One query (`briefings` is the live listing, if built)."""
-        briefings = self.briefings() if briefings is None else briefings
-        linked = BriefingPlace.objects.filter(page__in=briefings.values("pk")).values("place_id")
-        condition = Q(pk__in=linked)
-        place_model = model_or_none(PLACE_PAGE_MODEL)
-        if place_model is not None:
-            condition |= Q(content_type=ContentType.objects.get_for_model(place_model))
+        public place partnership page. One query (`briefings` is unused, kept
+        for callers that pass the listing)."""
         options, seen = [], set()
         for pk, slug, title in (
-            Page.objects.live()
-            .public()
-            .filter(condition)
-            .order_by("title", "pk")
-            .values_list("pk", "slug", "title")
+            public_places().order_by("title", "pk").values_list("pk", "slug", "title")
         ):
             if slug not in seen:
                 seen.add(slug)
@@ -381,7 +367,7 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
                 "place_links",
                 # Only places the public may see: a draft or restricted place's
                 # title must not appear in the listing or the feed's categories.
-                queryset=BriefingPlace.objects.filter(place__in=public_pages())
+                queryset=PlaceLink.objects.filter(place__in=public_pages())
                 .select_related("place")
                 .order_by("sort_order", "pk"),
             )
@@ -472,7 +458,7 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
         }
 
 
-class BriefingPage(BasePage):
+class BriefingPage(PlaceLinksMixin, BasePage):
     """One stakeholder briefing: an accessible HTML page first, with its files
     as alternatives, the decision and places it is about, and a public change
     history.
@@ -510,20 +496,20 @@ class BriefingPage(BasePage):
         ),
     )
     related_decision = models.ForeignKey(
-        "wagtailcore.Page",
+        "decisions.BoardDecisionPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="briefings",
         verbose_name="related board decision",
         help_text="The board decision this briefing explains (optional).",
     )
     related_faq = models.ForeignKey(
-        "wagtailcore.Page",
+        "decisions.FAQPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="briefings",
         verbose_name="related FAQ page",
         help_text="The frequently asked questions that go with this briefing (optional).",
     )
@@ -545,8 +531,8 @@ class BriefingPage(BasePage):
             ),
         ),
         InlinePanel("place_links", heading="Places", label="Place"),
-        OptionalTypePageChooserPanel("related_decision", page_type="decisions.BoardDecisionPage"),
-        OptionalTypePageChooserPanel("related_faq", page_type="decisions.FAQPage"),
+        FieldPanel("related_decision"),
+        FieldPanel("related_faq"),
         InlinePanel(
             "changes",
             heading="Change history",
@@ -574,6 +560,9 @@ class BriefingPage(BasePage):
 
     parent_page_types = ["briefings.BriefingIndexPage"]
     subpage_types = []
+
+    #: Place pages list their briefings newest first (places/links.py).
+    place_listing_order = ("-publication_date", "-pk")
 
     class Meta:
         verbose_name = "briefing"
@@ -607,13 +596,6 @@ class BriefingPage(BasePage):
             for attachment in self.attachments.select_related("document").all()
             if attachment.document is not None
         ]
-
-    @cached_property
-    def places(self):
-        """Live pages of the places this briefing is about, once each."""
-        return public_link_targets(
-            self.place_links.all().select_related("place").order_by("sort_order", "pk")
-        )
 
     def _live(self, field):
         return public_or_none(getattr(self, field))
@@ -668,25 +650,6 @@ class BriefingPage(BasePage):
                 for document in self.documents
             ]
         return data
-
-
-class BriefingPlace(Orderable):
-    """A place a briefing is about (a link to a place partnership page)."""
-
-    page = ParentalKey(BriefingPage, on_delete=models.CASCADE, related_name="place_links")
-    place = models.ForeignKey(
-        "wagtailcore.Page",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A place partnership this briefing is about.",
-    )
-
-    panels = [OptionalTypePageChooserPanel("place", page_type=PLACE_PAGE_MODEL)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "place"
-
-    api_fields = [APIField("place", serializer=LivePageLinkField())]
 
 
 class BriefingAttachment(Orderable):

@@ -9,18 +9,10 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Board decisions and FAQs"
 
     def ready(self):
-        # Place pages list the decisions that affect them without importing this
-        # app: they ask the registry for "decisions_for_place".
-        from lscpartnerships.core.relations import feeds, related
+        # Place pages list the decisions that affect them through the reverse
+        # relation of the place links (places/links.py).
+        from lscpartnerships.core.relations import feeds
 
-        from .models import BoardDecisionPage
-
-        related.register(
-            "decisions_for_place",
-            BoardDecisionPage,
-            lookup="place_links__place",
-            order_by=("-meeting_date",),
-        )
         feeds.register(decision_feed_links)
 
 

@@ -11,13 +11,13 @@ import datetime
 from wagtail.models import Page
 
 from lscpartnerships.core.initial_content import CORE_AIMS, NHSEI_QUOTE, ROLE
+from places.links import PlaceLink
 
 from .models import (
     BoardDecisionChangeNote,
     BoardDecisionIndexPage,
     BoardDecisionMilestone,
     BoardDecisionPage,
-    BoardDecisionPlace,
     FAQPage,
     Question,
 )
@@ -261,7 +261,7 @@ def load(loader):
             ]
             if related_questions
             else [],
-            place_links=[BoardDecisionPlace(place=place) for place in places if place],
+            place_links=[PlaceLink(place_id=place.pk) for place in places if place],
             milestones=[
                 BoardDecisionMilestone(
                     date=MEETING_DATE,

@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -26,7 +26,6 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
-    Page,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -38,12 +37,10 @@ from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
-from lscpartnerships.core.visibility import public_link_targets, public_or_none
+from lscpartnerships.core.visibility import public_or_none
+from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
-
-PLACE_PAGE_MODEL = "places.PlacePartnershipPage"
 
 
 def rich_text_to_plain(value):
@@ -291,16 +288,9 @@ class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
 
     # -- feeds (i15) -------------------------------------------------------------
     def place_for_slug(self, slug):
-        """(id, title) of the live public place page with this slug that is a
-        place partnership (or, without the places app, any page a decision
-        links to as a place); None if there is none."""
-        candidates = Page.objects.live().public().filter(slug=slug)
-        place_model = model_or_none(PLACE_PAGE_MODEL)
-        if place_model is not None:
-            candidates = candidates.type(place_model)
-        else:
-            candidates = candidates.filter(pk__in=BoardDecisionPlace.objects.values("place_id"))
-        return candidates.order_by("pk").values_list("pk", "title").first()
+        """(id, title) of the live public place page with this slug; None if
+        there is none."""
+        return public_places().filter(slug=slug).order_by("pk").values_list("pk", "title").first()
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -325,7 +315,7 @@ class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("feed")
 
 
-class BoardDecisionPage(BasePage):
+class BoardDecisionPage(PlaceLinksMixin, BasePage):
     """One decision of the board: what was decided, why, for which places, its
     status and what has happened since.
 
@@ -372,7 +362,7 @@ class BoardDecisionPage(BasePage):
         ),
     )
     superseded_by = models.ForeignKey(
-        "wagtailcore.Page",
+        "decisions.BoardDecisionPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -399,7 +389,7 @@ class BoardDecisionPage(BasePage):
         help_text="The paper presented to the board, if it is published (optional).",
     )
     related_faq_page = models.ForeignKey(
-        "wagtailcore.Page",
+        "decisions.FAQPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -419,7 +409,7 @@ class BoardDecisionPage(BasePage):
             [
                 FieldPanel("meeting_date"),
                 FieldPanel("status"),
-                PageChooserPanel("superseded_by", page_type="decisions.BoardDecisionPage"),
+                FieldPanel("superseded_by"),
             ],
             heading="Meeting and status",
         ),
@@ -428,7 +418,7 @@ class BoardDecisionPage(BasePage):
         InlinePanel("place_links", heading="Places affected", label="Place"),
         FieldPanel("board_paper"),
         InlinePanel("milestones", heading="Implementation timeline", label="Milestone"),
-        PageChooserPanel("related_faq_page", page_type="decisions.FAQPage"),
+        FieldPanel("related_faq_page"),
         FieldPanel("related_questions"),
         InlinePanel("change_notes", heading="Page history", label="Change note", min_num=0),
     ]
@@ -456,6 +446,9 @@ class BoardDecisionPage(BasePage):
     parent_page_types = ["decisions.BoardDecisionIndexPage"]
     subpage_types = []
 
+    #: Place pages list the decisions that affect them, newest meeting first.
+    place_listing_order = ("-meeting_date", "-pk")
+
     class Meta:
         verbose_name = "board decision"
 
@@ -475,12 +468,6 @@ class BoardDecisionPage(BasePage):
                 )
             if self.pk and self.superseded_by_id == self.pk:
                 errors["superseded_by"] = "A decision cannot replace itself."
-            elif not issubclass(self.superseded_by.specific_class or Page, BoardDecisionPage):
-                errors["superseded_by"] = "Choose a board decision page."
-        if self.related_faq_page_id and not issubclass(
-            self.related_faq_page.specific_class or Page, FAQPage
-        ):
-            errors["related_faq_page"] = "Choose a frequently asked questions (FAQ) page."
         if errors:
             raise ValidationError(errors)
 
@@ -499,13 +486,6 @@ class BoardDecisionPage(BasePage):
         if not self.superseded_by_id:
             return None
         return public_or_none(self.superseded_by)
-
-    @cached_property
-    def places(self):
-        """Live pages of the places affected, in the editor's order, once each."""
-        return public_link_targets(
-            self.place_links.all().select_related("place").order_by("sort_order", "pk")
-        )
 
     @cached_property
     def timeline(self):
@@ -535,45 +515,22 @@ class BoardDecisionPage(BasePage):
             .order_by("-meeting_date")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        from lscpartnerships.core.relations import related
+    def live_briefings(self):
+        """Live public briefings that explain this decision, newest first (the
+        reverse of BriefingPage.related_decision)."""
+        if not self.pk:
+            return []
+        return list(
+            self.briefings.live().public().defer_streamfields().order_by("-publication_date")
+        )
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["briefings"] = related.pages("briefings_for_decision", self) if self.pk else []
+        context["briefings"] = self.live_briefings()
         context["replaces"] = self.replaces()
         faq = self.related_faq_page
         context["faq_page"] = public_or_none(faq)
         return context
-
-
-class BoardDecisionPlace(Orderable):
-    """A place affected by a decision. Places are pages of the places app, so
-    the link is to a page (limited in the chooser to place pages)."""
-
-    decision = ParentalKey(
-        "decisions.BoardDecisionPage", on_delete=models.CASCADE, related_name="place_links"
-    )
-    place = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A place-based partnership this decision affects.",
-    )
-
-    panels = [OptionalTypePageChooserPanel("place", page_type=PLACE_PAGE_MODEL)]
-
-    def clean(self):
-        super().clean()
-        place_model = model_or_none(PLACE_PAGE_MODEL)
-        if (
-            place_model is not None
-            and self.place_id
-            and not issubclass(self.place.specific_class or Page, place_model)
-        ):
-            raise ValidationError({"place": "Choose a place-based partnership page."})
-
-    api_fields = [APIField("place", serializer=LivePageLinkField())]
 
 
 class BoardDecisionMilestone(Orderable):

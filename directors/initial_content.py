@@ -214,8 +214,8 @@ def _portrait(loader, name, collection):
 
 
 def load(loader):
-    """Create the directors index and profiles once, then link each director and
-    place both ways (see core/loading.py)."""
+    """Create the directors index and profiles once, then link each director to
+    their place (see core/loading.py)."""
     index = loader.page(
         "directors:index",
         loader.home(),
@@ -261,13 +261,11 @@ def load(loader):
 
 
 def _link(loader, profile, place_key):
-    """Point the profile at its place and the place at its director, publishing a
-    new revision of each. Does nothing if an editor has deleted either page."""
+    """Point the profile at its place (the place page shows its director through
+    that link), publishing a new revision. Does nothing if an editor has deleted
+    either page."""
     place = loader.get(place_key, Page)
     if profile is None or place is None:
         return
-    place = place.specific
-    profile.place = place
+    profile.place_id = place.pk
     profile.save_revision(log_action=True).publish()
-    place.director = profile
-    place.save_revision(log_action=True).publish()

@@ -1,17 +1,18 @@
 """Directors of health and care integration: index and profile pages.
 
-A profile links back to its place with a plain page link (places live in
-another app, which this one never imports); the place page links to its
-director the same way, so each side is edited where editors expect it.
+A profile names the place its director leads with a typed link
+(`place`, a string reference to places.PlacePartnershipPage, so this app
+imports nothing from places). That link is the only record of who leads a
+place: the place page finds its director through the reverse relation
+(docs/decisions/0080-typed-page-relations.md).
 """
 
 import calendar
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -20,10 +21,8 @@ from wagtail.search import index
 from lscpartnerships.core.api_fields import ImageField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.relations import is_page_of_type
 from lscpartnerships.core.visibility import public_or_none, public_pages
 
-PLACE_PAGE_TYPE = ("places", "placepartnershippage")
 ORGANISATION = "NHS Lancashire and South Cumbria"
 
 #: The one rendition of a portrait every listing and profile uses, so it can be
@@ -99,12 +98,14 @@ class DirectorProfilePage(BasePage):
         help_text="e.g. “Director of Health and Care Integration, Blackpool”.",
     )
     place = models.ForeignKey(
-        "wagtailcore.Page",
+        "places.PlacePartnershipPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The place-based partnership this director leads.",
+        related_name="directors",
+        help_text=(
+            "The place-based partnership this director leads. The place's page shows this director."
+        ),
     )
     photo = models.ForeignKey(
         "core.SiteImage",
@@ -159,7 +160,7 @@ class DirectorProfilePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("job_title"),
-        PageChooserPanel("place", page_type="places.PlacePartnershipPage"),
+        FieldPanel("place"),
         FieldPanel("photo"),
         FieldRowPanel(
             [FieldPanel("appointment_date"), FieldPanel("appointment_date_precision")],
@@ -190,11 +191,6 @@ class DirectorProfilePage(BasePage):
 
     parent_page_types = ["directors.DirectorIndexPage"]
     subpage_types = []
-
-    def clean(self):
-        super().clean()
-        if self.place_id and not is_page_of_type(self.place, PLACE_PAGE_TYPE):
-            raise ValidationError({"place": "Choose a place-based partnership page."})
 
     @property
     def appointment_display(self):

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from .models import FormerPartnership, PlaceIndexPage, PlacePartnershipPage
+from .models import FormerPartnership, PlaceIndexPage, PlaceLink, PlacePartnershipPage
 
 
 class PlaceIndexPageFactory(wagtail_factories.PageFactory):
@@ -42,3 +42,10 @@ class FormerPartnershipFactory(DjangoModelFactory):
         if create and extracted:
             self.successors.set(extracted)
             self.save()
+
+
+class PlaceLinkFactory(DjangoModelFactory):
+    """A page's link to a place: PlaceLinkFactory(page=briefing, place=place)."""
+
+    class Meta:
+        model = PlaceLink

@@ -1,21 +1,25 @@
 """Place-based partnerships: the index of places, one page per place, and the
 former partnerships (ICPs) they replaced in 2022.
 
-A place links to its director with a plain page link (directors live in another
-app, which this one never imports); board decisions and briefings about a place
-are found through the cross-app `related` registry, so this app does not need
-to know how those apps store the link.
+Every link to a place is a typed foreign key held by the linking side: a
+director's profile names the place it leads (`DirectorProfilePage.place`), and
+briefings and decisions link through this app's `PlaceLink` (places/links.py).
+A place page finds its director and the pages about it through the reverse
+relations, so this app imports no other domain app
+(docs/decisions/0080-typed-page-relations.md).
 """
 
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef, Subquery
+from django.utils.functional import cached_property
+from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -31,10 +35,11 @@ from lscpartnerships.core.api_fields import LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.relations import is_page_of_type, related
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_pages
 
-DIRECTOR_PAGE_TYPE = ("directors", "directorprofilepage")
+from .links import PlaceLink, PlaceLinksMixin
+
+__all__ = ["PlaceLink", "PlaceLinksMixin"]  # defined in links.py, registered with this app
 
 
 class PlacePrioritiesBlock(ContentStreamBlock):
@@ -100,14 +105,19 @@ class PlaceIndexPage(BasePage):
     per_page = 12
 
     def places(self):
-        """Live public places, each with its director's page in the same query."""
+        """Live public places, each with its director's name in the same query
+        (`director_name`: the first live public profile that names the place)."""
         return (
             PlacePartnershipPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("director")
-            # Whether the public may see the director's page, in the same query.
-            .annotate(director_is_public=Exists(public_pages().filter(pk=OuterRef("director_id"))))
+            .annotate(
+                director_name=Subquery(
+                    PlacePartnershipPage.public_directors()
+                    .filter(place=OuterRef("pk"))
+                    .values("title")[:1]
+                )
+            )
             .order_by("path")
         )
 
@@ -146,14 +156,6 @@ class PlacePartnershipPage(BasePage):
         blank=True,
         help_text="Optional address of the local authority's website, e.g. https://www.example.gov.uk/.",
     )
-    director = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The director of health and care integration who leads this place.",
-    )
     priorities = StreamField(
         PlacePrioritiesBlock(),
         blank=True,
@@ -189,7 +191,13 @@ class PlacePartnershipPage(BasePage):
             [FieldPanel("local_authority_name"), FieldPanel("local_authority_url")],
             heading="Local authority",
         ),
-        PageChooserPanel("director", page_type="directors.DirectorProfilePage"),
+        HelpPanel(
+            content=(
+                "<p>The director who leads this place is chosen on the director's profile "
+                "(Directors → the profile → Place); it is shown on both pages.</p>"
+            ),
+            heading="Director",
+        ),
         FieldPanel("priorities"),
         FieldPanel("areas_covered"),
         MultiFieldPanel(
@@ -206,7 +214,6 @@ class PlacePartnershipPage(BasePage):
         index.SearchField("local_authority_name", boost=2),
         index.SearchField("priorities"),
         index.SearchField("areas_covered"),
-        index.FilterField("director"),
     ]
     api_fields = [
         *BasePage.api_fields,
@@ -223,30 +230,62 @@ class PlacePartnershipPage(BasePage):
     parent_page_types = ["places.PlaceIndexPage"]
     subpage_types = []
 
-    def clean(self):
-        super().clean()
-        if self.director_id and not is_page_of_type(self.director, DIRECTOR_PAGE_TYPE):
-            raise ValidationError({"director": "Choose a director's profile page."})
-
     @property
     def has_contact_details(self):
         return bool(self.contact_email or self.contact_phone or self.contact_address.strip())
 
-    def live_director(self):
-        """The director's profile if the public may see it, else None."""
-        director = public_or_none(self.director) if self.director_id else None
-        return director.specific if director is not None else None
+    @classmethod
+    def public_directors(cls):
+        """Live public director profiles (the model on the other side of the
+        reverse relation `directors`, so this app never imports it)."""
+        return cls.directors.field.model.objects.live().public().order_by("path")
+
+    @cached_property
+    def director(self):
+        """The director who leads this place: the first live public profile
+        whose place is this page (the link is stored on the profile only)."""
+        if self.pk is None:
+            return None
+        return self.public_directors().filter(place=self).select_related("photo").first()
+
+    def linked_pages(self):
+        """What links to this place through PlaceLink, live and public only:
+        one list per linking page type, e.g. [("Board decisions", "board-decisions",
+        [...]), ("Briefings", "briefings", [...])], types in name order."""
+        if self.pk is None:  # a preview of a new page has no links yet
+            return []
+        linked = self.page_links.values("page_id")  # the reverse of PlaceLink.place
+        sections = []
+        for model in sorted(
+            _place_linking_models(), key=lambda m: str(m._meta.verbose_name_plural)
+        ):
+            pages = list(
+                model.objects.live()
+                .public()
+                .filter(pk__in=linked)
+                .defer_streamfields()
+                .order_by(*model.place_listing_order)
+            )
+            if pages:
+                name = str(model._meta.verbose_name_plural)
+                sections.append((name[:1].upper() + name[1:], slugify(name), pages))
+        return sections
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["director"] = self.live_director()
+        context["director"] = self.director
         saved = self.pk is not None  # a preview of a new page has no links yet
         # Published former partnerships only (drafts wait for sign-off).
         context["predecessors"] = list(self.predecessors.filter(live=True)) if saved else []
-        # Registered by the decisions and briefings apps; [] until they exist.
-        context["related_decisions"] = related.pages("decisions_for_place", self) if saved else []
-        context["related_briefings"] = related.pages("briefings_for_place", self) if saved else []
+        context["linked_pages"] = self.linked_pages()
         return context
+
+
+def _place_linking_models():
+    """Page types that link to places (they mix in PlaceLinksMixin)."""
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if issubclass(model, PlaceLinksMixin)]
 
 
 class FormerPartnership(

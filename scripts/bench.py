@@ -149,22 +149,22 @@ import datetime, django
 django.setup()
 from wagtail.models import Page
 from briefings.factories import BriefingPageFactory
-from briefings.models import BriefingIndexPage, BriefingPlace
+from briefings.models import BriefingIndexPage
 from decisions.factories import BoardDecisionPageFactory
-from decisions.models import BoardDecisionIndexPage, BoardDecisionPlace
-from places.models import PlacePartnershipPage
+from decisions.models import BoardDecisionIndexPage
+from places.models import PlaceLink, PlacePartnershipPage
 places = list(PlacePartnershipPage.objects.live())
 index = BriefingIndexPage.objects.get()
 for n in range({briefings}):
     page = BriefingPageFactory(parent=index, title=f"Generated briefing {{n}} about Blackpool",
                                slug=f"generated-{{n}}",
                                publication_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
-    BriefingPlace.objects.create(page=page, place=places[n % len(places)])
+    PlaceLink.objects.create(page=page, place=places[n % len(places)])
 index = BoardDecisionIndexPage.objects.get()
 for n in range({decisions}):
     page = BoardDecisionPageFactory(parent=index, title=f"Generated decision {{n}}",
                                     slug=f"generated-decision-{{n}}")
-    BoardDecisionPlace.objects.create(decision=page, place=places[n % len(places)])
+    PlaceLink.objects.create(page=page, place=places[n % len(places)])
 """
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT / "scripts", check=True)
 

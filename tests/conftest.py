@@ -30,6 +30,22 @@ def home(db):
 
 
 @pytest.fixture
+def make_place(home):
+    """Make a place partnership page (under one places index): the only page
+    type a page can link to as a place."""
+    from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
+
+    index = []
+
+    def make(title, **kwargs):
+        if not index:
+            index.append(PlaceIndexPageFactory(parent=home))
+        return PlacePartnershipPageFactory(parent=index[0], title=title, **kwargs)
+
+    return make
+
+
+@pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pw")
 

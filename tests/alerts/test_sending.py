@@ -20,9 +20,9 @@ from alerts.models import Alert, Delivery, Subscription
 from alerts.signals import queue_alert_on_first_publish
 from alerts.tasks import Throttle
 from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
-from briefings.models import BriefingPlace
 from decisions.factories import BoardDecisionIndexPageFactory, BoardDecisionPageFactory
 from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
+from places.links import PlaceLink
 from tests.smtp import SMTPServer, body_text, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +95,7 @@ def subscribers(site):
 
 def publish_briefing(site, title="Review of place-based partnerships", place="blackpool"):
     briefing = BriefingPageFactory(parent=site["briefings"], title=title, live=False)
-    briefing.place_links.add(BriefingPlace(place=site[place]))
+    briefing.place_links.add(PlaceLink(place=site[place]))
     briefing.save_revision().publish()
     briefing.refresh_from_db()
     return briefing

@@ -1,6 +1,5 @@
 """Fixtures for the briefings tests: uploads go to a temporary MEDIA_ROOT, and
-core ContentPages stand in for place and decision pages (the related-pages
-lookups work for any page)."""
+two place pages to link briefings to."""
 
 import io
 import zipfile
@@ -10,7 +9,6 @@ import pytest
 from wagtail.models import Collection
 
 from briefings.factories import BriefingIndexPageFactory
-from lscpartnerships.core.factories import ContentPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -29,11 +27,11 @@ def index(home):
 
 
 @pytest.fixture
-def places(home):
-    """Two stand-in place pages."""
+def places(make_place):
+    """Two place pages."""
     return [
-        ContentPageFactory(parent=home, title="Blackpool", slug="blackpool"),
-        ContentPageFactory(parent=home, title="Lancashire", slug="lancashire"),
+        make_place("Blackpool", slug="blackpool"),
+        make_place("Lancashire", slug="lancashire"),
     ]
 
 

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from briefings.factories import BriefingPageFactory, BriefingPlaceFactory
+from briefings.factories import BriefingPageFactory
+from places.factories import PlaceLinkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def make(index, title, date, audience="stakeholders", places=(), live=True):
         parent=index, title=title, publication_date=date, audience=audience, live=live
     )
     for place in places:
-        BriefingPlaceFactory(page=page, place=place)
+        PlaceLinkFactory(page=page, place=place)
     return page
 
 

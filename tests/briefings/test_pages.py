@@ -15,13 +15,16 @@ from briefings.factories import (
     BriefingChangeFactory,
     BriefingIndexPageFactory,
     BriefingPageFactory,
-    BriefingPlaceFactory,
     PublicDocumentFactory,
 )
 from briefings.models import BriefingAttachment, BriefingIndexPage, BriefingPage
-from lscpartnerships.core.factories import ContentPageFactory
+from decisions.factories import (
+    BoardDecisionIndexPageFactory,
+    BoardDecisionPageFactory,
+    FAQPageFactory,
+)
 from lscpartnerships.core.models import HomePage
-from lscpartnerships.core.relations import related
+from places.factories import PlaceIndexPageFactory, PlaceLinkFactory, PlacePartnershipPageFactory
 
 
 class TestBriefingPageTypes(WagtailPageTestCase):
@@ -35,7 +38,9 @@ class TestBriefingPageTypes(WagtailPageTestCase):
         site.save()  # through save(), so Wagtail's cached site root paths are cleared
         cls.index = BriefingIndexPageFactory(parent=cls.home)
         cls.briefing = BriefingPageFactory(parent=cls.index, title="Stakeholder briefing")
-        cls.place = ContentPageFactory(parent=cls.home, title="Blackpool", slug="blackpool")
+        cls.place = PlacePartnershipPageFactory(
+            parent=PlaceIndexPageFactory(parent=cls.home), title="Blackpool", slug="blackpool"
+        )
         cls.document = PublicDocumentFactory(title="Stakeholder briefing")
 
     def setUp(self):
@@ -143,7 +148,7 @@ def briefing(index, places):
         ],
     )
     for place in places:
-        BriefingPlaceFactory(page=page, place=place)
+        PlaceLinkFactory(page=page, place=place)
     BriefingChangeFactory(
         page=page, date=datetime.date(2022, 8, 5), note="Added frequently asked questions"
     )
@@ -190,8 +195,11 @@ def test_briefing_shows_dates_audience_places_and_change_history(client, briefin
 
 @pytest.mark.django_db
 def test_related_decision_and_faq_are_linked(client, briefing, home):
-    decision = ContentPageFactory(parent=home, title="Aligning to local authority boundaries")
-    faq = ContentPageFactory(parent=home, title="Frequently asked questions")
+    decision = BoardDecisionPageFactory(
+        parent=BoardDecisionIndexPageFactory(parent=home),
+        title="Aligning to local authority boundaries",
+    )
+    faq = FAQPageFactory(parent=home, title="Frequently asked questions")
     briefing.related_decision = decision
     briefing.related_faq = faq
     briefing.save_revision().publish()
@@ -208,27 +216,32 @@ def test_related_decision_and_faq_are_linked(client, briefing, home):
 
 @pytest.mark.django_db
 def test_places_and_decisions_list_their_briefings(briefing, places, index, home):
-    """The other side of each link, through the cross-app registry."""
-    decision = ContentPageFactory(parent=home, title="A decision")
-    faq = ContentPageFactory(parent=home, title="Questions")
+    """The other side of each link, through the typed links' reverse relations."""
+    decision = BoardDecisionPageFactory(
+        parent=BoardDecisionIndexPageFactory(parent=home), title="A decision"
+    )
+    faq = FAQPageFactory(parent=home, title="Questions")
     briefing.related_decision = decision
     briefing.related_faq = faq
     briefing.save_revision().publish()
     older = BriefingPageFactory(
         parent=index, title="Older briefing", publication_date=datetime.date(2022, 1, 1)
     )
-    BriefingPlaceFactory(page=older, place=places[0])
+    PlaceLinkFactory(page=older, place=places[0])
     older.save_revision().publish()
     draft = BriefingPageFactory(parent=index, title="Draft briefing", live=False)
-    BriefingPlaceFactory(page=draft, place=places[0])
+    PlaceLinkFactory(page=draft, place=places[0])
     draft.save()
 
-    assert [p.title for p in related.pages("briefings_for_place", places[0])] == [
-        briefing.title,
-        "Older briefing",
-    ]
-    assert [p.title for p in related.pages("briefings_for_place", places[1])] == [briefing.title]
-    assert [p.title for p in related.pages("briefings_for_decision", decision)] == [briefing.title]
+    def listed(place):
+        [(heading, _anchor, pages)] = place.linked_pages()
+        assert heading == "Briefings"
+        return [p.title for p in pages]
+
+    assert listed(places[0]) == [briefing.title, "Older briefing"]
+    assert listed(places[1]) == [briefing.title]
+    assert [p.title for p in decision.live_briefings()] == [briefing.title]
+    assert [p.title for p in faq.briefings.live()] == [briefing.title]
 
 
 @pytest.mark.django_db

@@ -8,31 +8,31 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
 from decisions.factories import BoardDecisionPageFactory, FAQPageFactory, faq_body
 from decisions.models import (
     BoardDecisionChangeNote,
     BoardDecisionMilestone,
     BoardDecisionPage,
-    BoardDecisionPlace,
 )
 from lscpartnerships.core.factories import ContentPageFactory
-from lscpartnerships.core.relations import related
+from places.links import PlaceLink
 
 pytestmark = pytest.mark.django_db
 
 
-def test_decision_shows_status_meeting_places_and_reasons(client, home, decision_index):
-    blackpool = ContentPageFactory(parent=home, title="Blackpool")
-    lancashire = ContentPageFactory(parent=home, title="Lancashire")
-    draft_place = ContentPageFactory(parent=home, title="Unpublished place", live=False)
+def test_decision_shows_status_meeting_places_and_reasons(client, make_place, decision_index):
+    blackpool = make_place("Blackpool")
+    lancashire = make_place("Lancashire")
+    draft_place = make_place("Unpublished place", live=False)
     decision = BoardDecisionPageFactory(
         parent=decision_index,
         status=BoardDecisionPage.BEING_IMPLEMENTED,
         rationale="<p>To improve population health.</p>",
         place_links=[
-            BoardDecisionPlace(place=blackpool),
-            BoardDecisionPlace(place=lancashire),
-            BoardDecisionPlace(place=draft_place),
+            PlaceLink(place=blackpool),
+            PlaceLink(place=lancashire),
+            PlaceLink(place=draft_place),
         ],
     )
     html = client.get(decision.url).content.decode()
@@ -47,25 +47,26 @@ def test_decision_shows_status_meeting_places_and_reasons(client, home, decision
     assert "warning-callout" not in html
 
 
-def test_place_lists_its_decisions_through_the_registry(home, decision_index):
-    place = ContentPageFactory(parent=home, title="Blackpool")
-    other = ContentPageFactory(parent=home, title="Elsewhere")
+def test_place_lists_its_decisions_through_the_reverse_relation(make_place, decision_index):
+    place = make_place("Blackpool")
+    other = make_place("Elsewhere")
     older = BoardDecisionPageFactory(
         parent=decision_index,
         meeting_date=datetime.date(2021, 1, 1),
-        place_links=[BoardDecisionPlace(place=place), BoardDecisionPlace(place=other)],
+        place_links=[PlaceLink(place=place), PlaceLink(place=other)],
     )
     newer = BoardDecisionPageFactory(
         parent=decision_index,
         meeting_date=datetime.date(2022, 7, 27),
-        place_links=[BoardDecisionPlace(place=place)],
+        place_links=[PlaceLink(place=place)],
     )
-    BoardDecisionPageFactory(parent=decision_index, place_links=[BoardDecisionPlace(place=other)])
+    BoardDecisionPageFactory(parent=decision_index, place_links=[PlaceLink(place=other)])
     BoardDecisionPageFactory(
-        parent=decision_index, live=False, place_links=[BoardDecisionPlace(place=place)]
+        parent=decision_index, live=False, place_links=[PlaceLink(place=place)]
     )
-    assert related.is_registered("decisions_for_place")
-    assert related.pages("decisions_for_place", place) == [newer, older]
+    [(heading, _anchor, pages)] = place.linked_pages()
+    assert heading == "Board decisions"
+    assert pages == [newer, older]
 
 
 def test_superseded_decision_shows_a_warning_linking_to_its_replacement(client, decision_index):
@@ -112,11 +113,15 @@ def test_a_decision_cannot_replace_itself_or_link_a_non_faq_page(home, decision_
     decision = BoardDecisionPageFactory(parent=decision_index)
     decision.status = BoardDecisionPage.SUPERSEDED
     decision.superseded_by = decision
-    decision.related_faq_page = ContentPageFactory(parent=home)
     with pytest.raises(ValidationError) as error:
         decision.full_clean()
     assert error.value.message_dict["superseded_by"] == ["A decision cannot replace itself."]
-    assert "related_faq_page" in error.value.message_dict
+    # The links are typed: the form fields offer and accept only the right page type.
+    other = ContentPageFactory(parent=home)
+    for name in ("related_faq_page", "superseded_by"):
+        field = BoardDecisionPage._meta.get_field(name).formfield()
+        with pytest.raises(ValidationError):
+            field.clean(other.pk)
 
 
 def test_timeline_in_date_order_and_history_newest_first(client, decision_index):
@@ -164,31 +169,35 @@ def test_board_paper_and_faq_page_links(client, home, decision_index):
     )
 
 
-def test_briefings_listed_through_the_registry(client, decision_index):
-    """The decision lists whatever the briefings app registers as
-    "briefings_for_decision". Any page model with a link to the decision
-    stands in here for a briefing, so this works before briefings exist."""
+def test_briefings_listed_through_the_reverse_relation(client, home, decision_index):
+    """A briefing's typed link to the decision is all it takes: the decision
+    lists its live public briefings, newest first."""
     decision = BoardDecisionPageFactory(parent=decision_index)
-    linked = BoardDecisionPageFactory(
-        parent=decision_index,
-        title="A page about the decision",
-        status=BoardDecisionPage.SUPERSEDED,
-        superseded_by=decision,
+    briefings = BriefingIndexPageFactory(parent=home)
+    older = BriefingPageFactory(
+        parent=briefings,
+        title="Older briefing",
+        related_decision=decision,
+        publication_date=datetime.date(2022, 7, 27),
     )
-    previous = related._entries.get("briefings_for_decision")
-    related.register("briefings_for_decision", BoardDecisionPage, lookup="superseded_by")
-    try:
-        html = client.get(decision.url).content.decode()
-    finally:
-        if previous is None:
-            related._entries.pop("briefings_for_decision")
-        else:
-            related._entries["briefings_for_decision"] = previous
+    newer = BriefingPageFactory(
+        parent=briefings,
+        title="Newer briefing",
+        related_decision=decision,
+        publication_date=datetime.date(2022, 8, 5),
+    )
+    BriefingPageFactory(
+        parent=briefings, title="Draft briefing", related_decision=decision, live=False
+    )
+    html = client.get(decision.url).content.decode()
     assert "<h2>Briefings about this decision</h2>" in html
-    assert f'<li><a href="{linked.url}">A page about the decision</a></li>' in html
+    assert html.index(f'<li><a href="{newer.url}">Newer briefing</a></li>') < html.index(
+        f'<li><a href="{older.url}">Older briefing</a></li>'
+    )
+    assert "Draft briefing" not in html
 
 
-def test_decision_page_queries_do_not_grow_with_places(client, home, decision_index):
+def test_decision_page_queries_do_not_grow_with_places(client, make_place, decision_index):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -198,11 +207,9 @@ def test_decision_page_queries_do_not_grow_with_places(client, home, decision_in
             assert client.get(decision.url).status_code == 200
         return len(context)
 
-    places = [ContentPageFactory(parent=home, title=f"Place {n}") for n in range(4)]
-    one = BoardDecisionPageFactory(
-        parent=decision_index, place_links=[BoardDecisionPlace(place=places[0])]
-    )
+    places = [make_place(f"Place {n}") for n in range(4)]
+    one = BoardDecisionPageFactory(parent=decision_index, place_links=[PlaceLink(place=places[0])])
     four = BoardDecisionPageFactory(
-        parent=decision_index, place_links=[BoardDecisionPlace(place=p) for p in places]
+        parent=decision_index, place_links=[PlaceLink(place=p) for p in places]
     )
     assert count(one) == count(four)

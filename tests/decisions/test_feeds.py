@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from decisions.factories import BoardDecisionPageFactory
-from decisions.models import BoardDecisionPlace
 from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
+from places.links import PlaceLink
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -37,7 +37,7 @@ def decisions(decision_index, places):
         decision = BoardDecisionPageFactory(
             parent=decision_index, title=title, meeting_date=day, live=False
         )
-        decision.place_links.add(BoardDecisionPlace(place=places[place]))
+        decision.place_links.add(PlaceLink(place=places[place]))
         decision.save()
         if not title.startswith("Draft"):
             decision.save_revision().publish()

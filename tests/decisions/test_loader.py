@@ -11,7 +11,6 @@ from wagtail.models import Page
 from decisions.models import BoardDecisionIndexPage, BoardDecisionPage, FAQPage, Question
 from lscpartnerships.core.loading import InitialContentLoader
 from lscpartnerships.core.models import SeedRecord
-from lscpartnerships.core.relations import related
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +68,7 @@ def test_decision_links_every_place_the_places_loader_made():
     ]
     for place in places:
         if place:
-            assert related.pages("decisions_for_place", place) == [decision]
+            assert place.specific.linked_pages()[0][2] == [decision]
 
 
 def test_faq_questions_from_the_seeds(client):

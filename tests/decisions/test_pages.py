@@ -15,7 +15,6 @@ from decisions.factories import (
     faq_body,
 )
 from decisions.models import (
-    PLACE_PAGE_MODEL,
     BoardDecisionIndexPage,
     BoardDecisionPage,
     FAQPage,
@@ -23,16 +22,11 @@ from decisions.models import (
 )
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import ContentPage, HomePage
-from lscpartnerships.core.panels import model_or_none
+from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
 
 
 def make_place(home):
-    """A place page: the places app's own type once it exists (the chooser and
-    validation then require it), else any page."""
-    try:
-        from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
-    except ImportError:
-        return ContentPageFactory(parent=home, title="Blackpool")
+    """A place page (the only type a decision's place link accepts)."""
     return PlacePartnershipPageFactory(parent=PlaceIndexPageFactory(parent=home), title="Blackpool")
 
 
@@ -202,8 +196,6 @@ class TestDecisionPageTypes(WagtailPageTestCase):
         assert "What are the four places?" in html
 
     def test_places_affected_must_be_place_pages(self):
-        if model_or_none(PLACE_PAGE_MODEL) is None:
-            return  # any page is accepted until the places app defines its page type
         not_a_place = ContentPageFactory(parent=self.home, title="Not a place")
         response = self.client.post(
             f"/admin/pages/add/decisions/boarddecisionpage/{self.index.pk}/",
@@ -225,7 +217,7 @@ class TestDecisionPageTypes(WagtailPageTestCase):
             ),
         )
         assert response.status_code == 200
-        assert "Choose a place-based partnership page." in response.content.decode()
+        assert "Select a valid choice." in response.content.decode()
         assert not BoardDecisionPage.objects.filter(slug="a-decision").exists()
 
     def test_superseded_needs_its_replacement_and_vice_versa(self):
@@ -256,7 +248,7 @@ class TestDecisionPageTypes(WagtailPageTestCase):
         response = self.client.post(
             url, nested_form_data({**base, "status": "superseded", "superseded_by": self.faq.pk})
         )
-        assert "Choose a board decision page." in response.content.decode()
+        assert "Select a valid choice." in response.content.decode()
         assert not BoardDecisionPage.objects.filter(slug="old").exists()
 
         response = self.client.post(

@@ -112,9 +112,7 @@ def test_profile_and_place_link_to_each_other(client, director_index, places_ind
         place=place,
         photo=PortraitFactory(person="Karen Smith"),
     )
-    place.director = karen
-    place.save_revision().publish()
-
+    # One link, on the profile: the place page finds its director through it.
     profile = assert_well_formed_page(client.get(karen.url))
     place_row = profile.find("dt", string="Place").find_next("dd")
     assert place_row.a["href"] == place.url
@@ -242,12 +240,17 @@ def test_index_cards_show_photo_name_job_title_and_place(client, director_index,
 
 
 @pytest.mark.django_db
-def test_place_must_be_a_place_page(director_index, home):
+def test_place_must_be_a_place_page(director_index, places_index, home):
+    """The link is typed: the form field offers place pages only and refuses others."""
     profile = DirectorProfilePageFactory(parent=director_index)
-    profile.place = ContentPageFactory(parent=home)
-    with pytest.raises(ValidationError) as error:
-        profile.full_clean()
-    assert "place" in error.value.message_dict
+    place = PlacePartnershipPageFactory(parent=places_index)
+    other = ContentPageFactory(parent=home)
+    field = DirectorProfilePage._meta.get_field("place").formfield()
+    assert field.clean(place.pk) == place
+    with pytest.raises(ValidationError):
+        field.clean(other.pk)
+    with pytest.raises(ValueError):
+        profile.place = other
 
 
 @pytest.mark.django_db

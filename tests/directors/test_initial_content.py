@@ -1,5 +1,5 @@
 """The directors part of `load_initial_content`: the four directors from the
-seeds, their placeholder portraits, and each linked to their place both ways."""
+seeds, their placeholder portraits, and each linked to their place (shown on both pages)."""
 
 import pytest
 from django.core.management import call_command
@@ -55,8 +55,8 @@ def test_each_director_and_place_linked_both_ways(client, initial_content):
         profile = DirectorProfilePage.objects.get(slug=director_slug)
         place = PlacePartnershipPage.objects.get(slug=place_slug)
         assert profile.place_id == place.pk
-        assert place.director_id == profile.pk
-        # The links were published, not left as drafts.
+        assert place.director == profile
+        # The link was published, not left as a draft.
         assert not profile.has_unpublished_changes and not place.has_unpublished_changes
 
         html = soup(client.get(place.url))
@@ -122,12 +122,11 @@ def test_running_twice_changes_nothing():
 
 def test_editor_unlinking_a_director_survives_a_second_run():
     load()
-    place = PlacePartnershipPage.objects.get(slug="blackpool")
-    place.director = None
-    place.save_revision().publish()
     profile = DirectorProfilePage.objects.get(slug="karen-smith")
+    profile.place = None
     profile.job_title = "Director of Health and Care Integration (Blackpool)"
     profile.save_revision().publish()
     load()
-    assert PlacePartnershipPage.objects.get(slug="blackpool").director_id is None
+    assert PlacePartnershipPage.objects.get(slug="blackpool").director is None
+    assert DirectorProfilePage.objects.get(slug="karen-smith").place_id is None
     assert DirectorProfilePage.objects.get(slug="karen-smith").job_title.endswith("(Blackpool)")

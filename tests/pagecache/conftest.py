@@ -15,7 +15,6 @@ from briefings.factories import (
     BriefingAttachmentFactory,
     BriefingIndexPageFactory,
     BriefingPageFactory,
-    BriefingPlaceFactory,
 )
 from decisions.factories import (
     BoardDecisionIndexPageFactory,
@@ -24,7 +23,6 @@ from decisions.factories import (
     QuestionFactory,
     faq_body,
 )
-from decisions.models import BoardDecisionPlace
 from directors.factories import (
     DirectorIndexPageFactory,
     DirectorProfilePageFactory,
@@ -35,6 +33,7 @@ from lscpartnerships.core.models import SiteSettings
 from places.factories import (
     FormerPartnershipFactory,
     PlaceIndexPageFactory,
+    PlaceLinkFactory,
     PlacePartnershipPageFactory,
 )
 
@@ -78,13 +77,13 @@ def build_site(home):
     decision = BoardDecisionPageFactory(
         parent=decisions, title="Align to local authority boundaries", slug="align"
     )
-    BoardDecisionPlace.objects.create(decision=decision, place=blackpool)
+    PlaceLinkFactory(page=decision, place=blackpool)
     decision.save_revision().publish()
     question = QuestionFactory(question="Why did the boundaries change?", slug="why")
     faq = FAQPageFactory(parent=home, slug="faqs", body=faq_body("About", question))
     briefings = BriefingIndexPageFactory(parent=home)
     briefing = BriefingPageFactory(parent=briefings, title="July briefing", slug="july")
-    BriefingPlaceFactory(page=briefing, place=blackpool)
+    PlaceLinkFactory(page=briefing, place=blackpool)
     attachment = BriefingAttachmentFactory(page=briefing, document__title="Board paper PDF")
     briefing.save_revision().publish()
     privacy = ContentPageFactory(parent=home, title="Privacy", slug="privacy")

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from decisions.models import BoardDecisionPlace
 from lscpartnerships.core.models import SiteSettings
+from places.links import PlaceLink
 from tests.pagecache.conftest import fetch, fresh
 
 
@@ -52,11 +52,24 @@ def test_a_place_a_decision_no_longer_names_stops_listing_it(site, client, commi
     warm(client, "/places/blackpool/", "/places/lancashire/")
     assert "Align to local authority boundaries" in fetch(client, "/places/blackpool/")[2]
     decision = fresh(site.decision)
-    decision.place_links = [BoardDecisionPlace(place=site.lancashire)]
+    decision.place_links = [PlaceLink(place=site.lancashire)]
     with committed():
         publish(decision)
     assert "Align to local authority boundaries" not in fetch(client, "/places/blackpool/")[2]
     assert "Align to local authority boundaries" in fetch(client, "/places/lancashire/")[2]
+
+
+def test_a_director_moving_place_refreshes_both_place_pages(site, client, committed):
+    """The place page finds its director through the profile's link, so
+    publishing the profile purges the place it left and the place it joined."""
+    warm(client, "/places/blackpool/", "/places/lancashire/")
+    assert "Karen Smith" in fetch(client, "/places/blackpool/")[2]
+    director = fresh(site.director)
+    director.place = site.lancashire
+    with committed():
+        publish(director)
+    assert "Karen Smith" not in fetch(client, "/places/blackpool/")[2]
+    assert "Karen Smith" in fetch(client, "/places/lancashire/")[2]
 
 
 def test_nothing_is_purged_before_the_transaction_commits(site, client):

@@ -6,17 +6,18 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
+from decisions.factories import BoardDecisionIndexPageFactory, BoardDecisionPageFactory
 from directors.factories import DirectorIndexPageFactory, DirectorProfilePageFactory
-from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import HomePage
-from lscpartnerships.core.relations import _Entry, related
 from places.factories import (
     FormerPartnershipFactory,
     PlaceIndexPageFactory,
+    PlaceLinkFactory,
     PlacePartnershipPageFactory,
 )
 from places.models import FormerPartnership, PlaceIndexPage, PlacePartnershipPage
@@ -83,7 +84,6 @@ class TestPlacePageTypes(WagtailPageTestCase):
                     "summary": "The partnership for Blackpool.",
                     "local_authority_name": "Blackpool Council",
                     "local_authority_url": "",
-                    "director": self.director.pk,
                     "priorities": streamfield(
                         [
                             ("heading", {"text": "Core aims", "level": "2"}),
@@ -106,7 +106,10 @@ class TestPlacePageTypes(WagtailPageTestCase):
         )
         place = PlacePartnershipPage.objects.get(slug="blackpool")
         assert place.live
-        assert place.director_id == self.director.pk
+        # The director is chosen on the profile; the place shows it.
+        self.director.place = place
+        self.director.save_revision().publish()
+        assert PlacePartnershipPage.objects.get(pk=place.pk).director == self.director
         assert list(place.priorities[1].value["items"]) == ["Reduce inequalities."]
         self.assertPageIsRenderable(index)
         self.assertPageIsRenderable(place)
@@ -133,14 +136,13 @@ def director_index(home):
 def test_index_cards_show_each_places_director_and_local_authority(
     client, places_index, director_index
 ):
-    karen = DirectorProfilePageFactory(parent=director_index, title="Karen Smith")
-    PlacePartnershipPageFactory(
+    blackpool = PlacePartnershipPageFactory(
         parent=places_index,
         title="Blackpool place-based partnership",
         short_title="Blackpool",
         local_authority_name="Blackpool Council",
-        director=karen,
     )
+    DirectorProfilePageFactory(parent=director_index, title="Karen Smith", place=blackpool)
     PlacePartnershipPageFactory(
         parent=places_index, title="Lancashire", local_authority_name="Lancashire County Council"
     )
@@ -156,8 +158,10 @@ def test_index_cards_show_each_places_director_and_local_authority(
 
 @pytest.mark.django_db
 def test_unpublished_director_is_not_shown(client, places_index, director_index):
-    draft = DirectorProfilePageFactory(parent=director_index, title="Draft Director", live=False)
-    place = PlacePartnershipPageFactory(parent=places_index, director=draft)
+    place = PlacePartnershipPageFactory(parent=places_index)
+    DirectorProfilePageFactory(
+        parent=director_index, title="Draft Director", live=False, place=place
+    )
     assert "Draft Director" not in client.get(places_index.url).content.decode()
     assert "Draft Director" not in client.get(place.url).content.decode()
 
@@ -264,51 +268,58 @@ def test_blank_optional_sections_are_left_out(client, places_index):
 
 
 @pytest.mark.django_db
-def test_related_decisions_and_briefings_shown_newest_first_only_when_there_are_some(
-    client, places_index, director_index, monkeypatch
+def test_pages_linking_to_the_place_listed_newest_first_live_and_public_only(
+    client, places_index, home
 ):
-    """The decisions and briefings apps register these listings; here two stand-in
-    registrations (pages that link to the place) show what the page does with them."""
+    """Decisions and briefings link to a place through PlaceLink; the place page
+    lists them through the reverse relation, one list per type, newest first,
+    and leaves out drafts and restricted pages."""
     place = PlacePartnershipPageFactory(parent=places_index, title="Blackpool")
+    other = PlacePartnershipPageFactory(parent=places_index, title="Lancashire")
     html = soup(client.get(place.url))
     assert html.find("h2", id="board-decisions") is None
     assert html.find("h2", id="briefings") is None
 
-    from directors.models import DirectorProfilePage
+    decisions = BoardDecisionIndexPageFactory(parent=home)
+    briefings = BriefingIndexPageFactory(parent=home)
+    older = BoardDecisionPageFactory(
+        parent=decisions, title="Older decision", meeting_date=datetime.date(2022, 7, 27)
+    )
+    newer = BoardDecisionPageFactory(
+        parent=decisions, title="Newer decision", meeting_date=datetime.date(2023, 1, 5)
+    )
+    draft = BoardDecisionPageFactory(parent=decisions, title="Draft decision", live=False)
+    private = BoardDecisionPageFactory(parent=decisions, title="Private decision")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    elsewhere = BoardDecisionPageFactory(parent=decisions, title="Lancashire decision")
+    briefing = BriefingPageFactory(parent=briefings, title="A briefing")
+    for page in (older, newer, draft, private, briefing):
+        PlaceLinkFactory(page=page, place=place)
+    PlaceLinkFactory(page=elsewhere, place=other)
 
-    monkeypatch.setitem(
-        related._entries,
-        "decisions_for_place",
-        _Entry(DirectorProfilePage, "place", ("-first_published_at",)),
-    )
-    monkeypatch.setitem(
-        related._entries,
-        "briefings_for_place",
-        _Entry(DirectorProfilePage, "place", ("-first_published_at",)),
-    )
-    older = DirectorProfilePageFactory(parent=director_index, title="Older item", place=place)
-    newer = DirectorProfilePageFactory(parent=director_index, title="Newer item", place=place)
-    older.first_published_at = datetime.datetime(2022, 7, 27, tzinfo=datetime.UTC)
-    older.save()
-    newer.first_published_at = datetime.datetime(2022, 8, 1, tzinfo=datetime.UTC)
-    newer.save()
     html = assert_well_formed_page(client.get(place.url))
-    decisions = html.find("h2", id="board-decisions")
-    assert decisions.get_text() == "Board decisions about Blackpool"
-    assert [a.get_text() for a in decisions.find_next("ul").find_all("a")] == [
-        "Newer item",
-        "Older item",
+    heading = html.find("h2", id="board-decisions")
+    assert heading.get_text() == "Board decisions about Blackpool"
+    assert [a.get_text() for a in heading.find_next("ul").find_all("a")] == [
+        "Newer decision",
+        "Older decision",
     ]
-    assert html.find("h2", id="briefings").get_text() == "Briefings about Blackpool"
+    heading = html.find("h2", id="briefings")
+    assert heading.get_text() == "Briefings about Blackpool"
+    assert [a.get_text() for a in heading.find_next("ul").find_all("a")] == ["A briefing"]
+    text = html.get_text()
+    assert "Draft decision" not in text and "Private decision" not in text
+    assert "Lancashire decision" not in text
 
 
 @pytest.mark.django_db
-def test_director_must_be_a_director_profile(places_index, home):
+def test_director_is_chosen_on_the_profile_not_on_the_place(admin_client, places_index):
+    """One link, held by the profile: the place's edit form has no director field
+    (it explains where the director is chosen)."""
     place = PlacePartnershipPageFactory(parent=places_index)
-    place.director = ContentPageFactory(parent=home)
-    with pytest.raises(ValidationError) as error:
-        place.full_clean()
-    assert "director" in error.value.message_dict
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[place.pk])).content.decode()
+    assert 'name="director"' not in html
+    assert "chosen on the director" in html
 
 
 @pytest.mark.django_db
@@ -363,8 +374,8 @@ def test_index_query_count_does_not_grow_with_places(
     client, places_index, director_index, django_assert_num_queries, count
 ):
     for n in range(count):
-        director = DirectorProfilePageFactory(parent=director_index, title=f"Director {n}")
-        place = PlacePartnershipPageFactory(parent=places_index, director=director)
+        place = PlacePartnershipPageFactory(parent=places_index)
+        DirectorProfilePageFactory(parent=director_index, title=f"Director {n}", place=place)
         FormerPartnershipFactory(successors=[place])
     client.get(places_index.url)  # warm caches (site root paths)
     with django_assert_num_queries(INDEX_QUERIES):

@@ -9,12 +9,16 @@ from django.test import Client
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from briefings.factories import BriefingPageFactory, BriefingPlaceFactory
+from briefings.factories import BriefingPageFactory
 from briefings.models import BriefingIndexPage
 from directors.factories import DirectorProfilePageFactory, PortraitFactory
 from directors.models import DirectorIndexPage
 from lscpartnerships.core.factories import ContentPageFactory
-from places.factories import FormerPartnershipFactory, PlacePartnershipPageFactory
+from places.factories import (
+    FormerPartnershipFactory,
+    PlaceLinkFactory,
+    PlacePartnershipPageFactory,
+)
 from places.models import PlaceIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -44,22 +48,24 @@ def hidden(seeded):
             parent=places, title="Hidden restricted place", social_image=restricted_image
         )
     )
+    # Live public places led by hidden directors (the link is on the profile).
+    open_places = [
+        PlacePartnershipPageFactory(parent=places, title=f"Open place {n}") for n in (1, 2)
+    ]
     draft_director = DirectorProfilePageFactory(
-        parent=directors, title="Hidden draft director", live=False
+        parent=directors, title="Hidden draft director", live=False, place=open_places[0]
     )
     restricted_director = restrict(
-        DirectorProfilePageFactory(parent=directors, title="Hidden restricted director")
+        DirectorProfilePageFactory(
+            parent=directors, title="Hidden restricted director", place=open_places[1]
+        )
     )
     # Live public pages that point at the hidden ones.
     briefing = BriefingPageFactory(parent=briefings, title="Open briefing about hidden places")
     for place in (draft_place, restricted_place):
-        BriefingPlaceFactory(page=briefing, place=place)
+        PlaceLinkFactory(page=briefing, place=place)
     for place in (draft_place, restricted_place):
         DirectorProfilePageFactory(parent=directors, title=f"Open director {place.pk}", place=place)
-    for director in (draft_director, restricted_director):
-        PlacePartnershipPageFactory(
-            parent=places, title=f"Open place {director.pk}", director=director
-        )
     FormerPartnershipFactory(successors=[draft_place, restricted_place])
     # The home page's "about" cards link to both hidden places.
     seeded.about_links = [

@@ -1,0 +1,69 @@
+"""Links from other apps' pages to places: the one module of this app that
+other apps import (docs/decisions/0080-typed-page-relations.md).
+
+A page about places (a briefing, a board decision) mixes in `PlaceLinksMixin`
+and adds `InlinePanel("place_links", ...)` to its panels; each row is a
+`PlaceLink`. The link is typed: the chooser offers place pages only and the
+database refuses anything else. A place page lists what links to it through
+the reverse relation (`PlacePartnershipPage.linked_pages`), so nothing has to
+be registered anywhere.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable
+
+from lscpartnerships.core.api_fields import LivePageLinkField
+from lscpartnerships.core.visibility import public_link_targets
+
+
+class PlaceLink(Orderable):
+    """A place a page is about: one row of a briefing's "Places" or a
+    decision's "Places affected".
+
+    The parental key is to the generic page (the linking side may be any page
+    type that mixes in PlaceLinksMixin); the place is a typed foreign key."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="place_links")
+    place = models.ForeignKey(
+        "places.PlacePartnershipPage",
+        on_delete=models.CASCADE,
+        related_name="page_links",
+        help_text="A place-based partnership this page is about.",
+    )
+
+    panels = [FieldPanel("place")]
+    api_fields = [APIField("place", serializer=LivePageLinkField())]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "place"
+        verbose_name_plural = "places"
+
+
+class PlaceLinksMixin:
+    """For a page type that links to places through `place_links`.
+
+    Place pages list the live, public pages of every page type with this mixin
+    that link to them, one list per type, headed by the type's plural name
+    ("Board decisions about Blackpool") and ordered by `place_listing_order`.
+    """
+
+    #: How a place page orders this page type's list (newest first).
+    place_listing_order = ("-first_published_at", "-pk")
+
+    @cached_property
+    def places(self):
+        """Live public places this page is about, in the editor's order, once each
+        (works on a preview's unsaved links too)."""
+        return public_link_targets(
+            self.place_links.all().select_related("place").order_by("sort_order", "pk")
+        )
+
+
+def public_places():
+    """Every place page the public may see (for filters and feeds by place)."""
+    return apps.get_model("places", "PlacePartnershipPage").objects.live().public()
