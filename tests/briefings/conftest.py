@@ -2,12 +2,9 @@
 core ContentPages stand in for place and decision pages (the related-pages
 lookups work for any page)."""
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
-from wagtail.models import Collection
 
 from briefings.factories import BriefingIndexPageFactory
 from lscpartnerships.core.factories import ContentPageFactory
@@ -35,34 +32,3 @@ def places(home):
         ContentPageFactory(parent=home, title="Blackpool", slug="blackpool"),
         ContentPageFactory(parent=home, title="Lancashire", slug="lancashire"),
     ]
-
-
-@pytest.fixture
-def root_collection(db):
-    return Collection.get_first_root_node()
-
-
-def files_in(folder):
-    """Every file under `folder` (which may not exist)."""
-    folder = Path(folder)
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
-
-
-def office_file(kind):
-    """A small, structurally real Office Open XML or OpenDocument file."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        if kind == "odt":
-            archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-            archive.writestr("content.xml", "<office:document-content/>")
-            archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
-        else:
-            main = {
-                "docx": "word/document.xml",
-                "xlsx": "xl/workbook.xml",
-                "pptx": "ppt/presentation.xml",
-            }[kind]
-            archive.writestr("[Content_Types].xml", "<Types/>")
-            archive.writestr("_rels/.rels", "<Relationships/>")
-            archive.writestr(main, "<document/>")
-    return buffer.getvalue()

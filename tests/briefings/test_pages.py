@@ -16,9 +16,9 @@ from briefings.factories import (
     BriefingIndexPageFactory,
     BriefingPageFactory,
     BriefingPlaceFactory,
-    PublicDocumentFactory,
 )
 from briefings.models import BriefingAttachment, BriefingIndexPage, BriefingPage
+from documents.factories import PublicDocumentFactory
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import HomePage
 from lscpartnerships.core.relations import related

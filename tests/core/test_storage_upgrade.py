@@ -10,8 +10,8 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from briefings.factories import PublicDocumentFactory
-from briefings.models import PublicDocument
+from documents.factories import PublicDocumentFactory
+from documents.models import PublicDocument
 from lscpartnerships.core.storage import move_files, private_storage
 
 pytestmark = pytest.mark.django_db

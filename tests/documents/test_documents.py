@@ -14,10 +14,12 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction, UploadedFile
 
-from briefings.factories import BriefingPageFactory, PublicDocumentFactory
-from briefings.models import BriefingAttachment, PublicDocument
-from briefings.pdf import count_pages, write_text_pdf
-from briefings.validators import human_size
+from briefings.factories import BriefingPageFactory
+from briefings.models import BriefingAttachment
+from documents.factories import PublicDocumentFactory
+from documents.models import PublicDocument
+from documents.pdf import count_pages, write_text_pdf
+from documents.validators import human_size
 
 from .conftest import files_in, office_file
 

@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
 
-from briefings.factories import PublicDocumentFactory
-from briefings.models import PublicDocument
-from briefings.pdf import count_pages, run_child
-from briefings.validators import (
+from documents.factories import PublicDocumentFactory
+from documents.models import PublicDocument
+from documents.pdf import count_pages, run_child
+from documents.validators import (
     MAX_UNZIPPED_BYTES,
     neutralise_csv_formulas,
     validate_document_file,
