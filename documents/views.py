@@ -47,13 +47,18 @@ def serve(request, document_id, slug):
     document = get_object_or_404(get_document_model(), pk=document_id)
     # We never send Last-Modified (the ETag is the one validator), so a
     # date-based revalidation is not ours to answer: Wagtail would 304 it.
-    request.META.pop("HTTP_IF_MODIFIED_SINCE", None)
+    if request.META.pop("HTTP_IF_MODIFIED_SINCE", None) is not None:
+        request.__dict__.pop("headers", None)  # request.headers is cached from META
     response = wagtail_serve(request, document.pk, document.filename)
     if response.status_code not in (200, 304):
         return response  # a redirect or a refusal from a hook
 
     if "Last-Modified" in response:
         del response["Last-Modified"]
+    if response.get("Content-Encoding") == "None":
+        # Wagtail's sendfile writes the missing encoding of a local file as
+        # the text "None"; the file is sent as it is stored.
+        del response["Content-Encoding"]
     if response.status_code == 200:
         disposition = "inline" if document.opens_inline else "attachment"
         response["Content-Disposition"] = f'{disposition}; filename="{document.download_filename}"'
