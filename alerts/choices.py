@@ -1,7 +1,7 @@
 """What a reader can subscribe to, and which page types raise an alert.
 
 Page types are named by label, so this app imports neither briefings nor
-decisions (see DESIGN.md: domain apps never import each other's internals)."""
+decisions (see docs/architecture.md: domain apps never import each other's internals)."""
 
 BRIEFINGS = "briefings"
 DECISIONS = "decisions"

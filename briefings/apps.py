@@ -2,11 +2,11 @@ from django.apps import AppConfig
 
 
 class BriefingsConfig(AppConfig):
-    """Stakeholder briefings, the site's document model and its serving rules."""
+    """Stakeholder briefings, their lists and feeds."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "briefings"
-    verbose_name = "Briefings and documents"
+    verbose_name = "Briefings"
 
     def ready(self):
         # Place and decision pages list their briefings through the reverse

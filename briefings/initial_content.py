@@ -5,7 +5,7 @@ regarding the review and the decision made, alongside a set of frequently
 asked questions". The briefing itself is not in the seeds, so its HTML body
 is written only from the facts the seed page states about the review and the
 decision, and its PDF version is generated from the same text at load time
-(briefings/pdf.py), so the two always say the same thing.
+(documents/pdf.py), so the two always say the same thing.
 
 Publication date: the seeds do not date the briefing. It is about the board's
 decision of 27 July 2022 and was linked from the page that announced it, so
@@ -17,8 +17,10 @@ the August 2022 appointments). Editors should correct it if they know better.
 import datetime
 
 from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from documents.pdf import write_text_pdf
 from lscpartnerships.core.initial_content import CORE_AIMS
 from places.links import PlaceLink
 
@@ -26,9 +28,7 @@ from .models import (
     BriefingAttachment,
     BriefingIndexPage,
     BriefingPage,
-    PublicDocument,
 )
-from .pdf import write_text_pdf
 
 ORGANISATION = "NHS Lancashire and South Cumbria"
 TITLE = "Review of place-based partnerships: stakeholder briefing"
@@ -153,7 +153,7 @@ def pdf_content():
 
 
 def _create_document():
-    document = PublicDocument(
+    document = get_document_model()(
         title=TITLE,
         description="The printable version of this briefing: the same text as this page.",
         language="en-GB",
@@ -196,7 +196,7 @@ def load(loader):
         return
 
     document = loader.once(
-        "briefings:document:review-stakeholder-briefing", PublicDocument, _create_document
+        "briefings:document:review-stakeholder-briefing", get_document_model(), _create_document
     )
     briefing = loader.page(
         "briefings:review-stakeholder-briefing",

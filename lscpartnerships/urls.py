@@ -35,9 +35,9 @@ urlpatterns = [
     path("admin/2fa/", include("lscpartnerships.security.urls")),
     path("accessible-format/", include("format_requests.urls")),
     path("admin/", include(wagtailadmin_urls)),
-    # Documents: our stable /documents/<id>/<slug>/ addresses first (briefings
+    # Documents: our stable /documents/<id>/<slug>/ addresses first (documents
     # app), then Wagtail's, whose old-style links redirect to them.
-    path("documents/", include("briefings.urls")),
+    path("documents/", include("documents.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -1,6 +1,7 @@
 """`make test`: pick the database, then run the gates and the whole suite.
 
-Order: manage.py check, makemigrations --check, ruff, pytest. The first line
+Order: manage.py check, makemigrations --check, ruff, the architecture checks
+(tests/architecture), pytest. The first line
 printed says which database the tests run on. With CI=true the database must
 be PostgreSQL at 127.0.0.1:5432 (or DATABASE_URL if that is PostgreSQL); if none
 answers the run stops with a clear message instead of testing something else.
@@ -81,6 +82,9 @@ def main():
         ("manage.py check", [PY, "manage.py", "check", "--fail-level", "WARNING"]),
         ("makemigrations --check", [PY, "manage.py", "makemigrations", "--check", "--dry-run"]),
         ("ruff", [str(Path(PY).parent / "ruff"), "check", "."]),
+        # Seconds, no database: import cycles, what may import what, tests that
+        # assert nothing (docs/architecture.md). The full run repeats them.
+        ("architecture checks", [PY, "-m", "pytest", "-q", "tests/architecture"]),
         ("pytest", [PY, "-m", "pytest", *os.environ.get("PYTEST_ARGS", "").split()]),
     ]
     for name, command in steps:

@@ -12,7 +12,7 @@ and ``%5c`` before Django sees the path, so every encoded form of a traversal
 arrives here as one of those characters and is refused (404) before any file
 is touched; the storage then joins the name to its root with Django's
 ``safe_join`` as a second guard. Documents are never served here: they go
-through briefings.views.serve_document, which checks that a live public page
+through documents.views.serve, which checks that a live public page
 uses them.
 
 Whether the public may see a given image is decided by the

@@ -6,13 +6,18 @@ keys, inline panels, StreamField blocks, rich-text embeds). A live page's row
 holds its published content, so an image added in an unpublished draft stays
 private until that draft is published, and unpublishing the page (or
 restricting it to signed-in users) makes the image private again. This is the
-rule documents follow (briefings.PublicDocument.public_queryset), so the API,
-search and file serving cannot disagree. See docs/decisions/0016.
+rule documents follow (documents.PublicDocument.public_queryset), so the API,
+search and file serving cannot disagree. See docs/decisions/0016 and 0086.
+
+The two `check_*_is_public` functions are the privacy checks of file serving:
+Wagtail hooks (`before_serve_media`, `before_serve_document`) registered by
+core and documents, run before a file is served.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, CharField
 from django.db.models.functions import Cast
+from django.http import Http404
 from wagtail.models import Page, ReferenceIndex
 
 
@@ -57,17 +62,30 @@ def image_file_is_public(name):
     )
 
 
+def is_editor(request):
+    """Signed-in users who may use the Wagtail admin (they preview drafts,
+    so every file is theirs to see)."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
 def check_media_is_public(request, name):
     """For the view that serves /media/: raise Http404 unless the image file
     `name` is public, or the visitor is an editor (they preview drafts).
     A 404, not a 403, so nothing reveals that the file exists."""
-    from django.http import Http404
-
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
-        return
-    if not image_file_is_public(name):
+    if not is_editor(request) and not image_file_is_public(name):
         raise Http404("No such file.")
+
+
+def check_document_is_public(document, request):
+    """For `before_serve_document`: raise Http404 unless a live page the
+    public can see uses `document`, or the visitor is an editor. Nothing
+    about the document (not even its current title) is revealed first."""
+    if is_editor(request):
+        return None
+    if not used_by_live_public_pages(type(document)).filter(target_id=document.pk).exists():
+        raise Http404("This document is not published.")
+    return None
 
 
 # -- pages ---------------------------------------------------------------------

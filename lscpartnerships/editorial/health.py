@@ -6,7 +6,7 @@ Three lists, shared by the dashboard panel, the full report and
 - live pages whose next review is overdue or due within REVIEW_DUE_SOON_DAYS
   (default 30);
 - documents not marked accessible, each PDF with the automatic accessibility
-  checks it fails (briefings/pdf_accessibility.py);
+  checks it fails (documents/pdf_accessibility.py);
 - accessible-format requests past their reply-by date (format_requests app);
 - images with neither alternative text nor the "decorative" tick (old rows or
   programmatic imports can have that, even though the admin form refuses it).

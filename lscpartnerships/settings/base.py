@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "documents",  # the site's document model, upload checks and serving (issue 13)
     "places",
     "directors",
     "decisions",
@@ -197,15 +198,26 @@ WAGTAIL_I18N_ENABLED = False
 # Custom models (defined before any content referenced them): images need alt
 # text; documents carry honest metadata and download counts.
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
-WAGTAILDOCS_DOCUMENT_MODEL = "briefings.PublicDocument"
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.PublicDocument"
 
-# Documents (briefings app; see docs/decisions/0012 and 0013). Files are served
-# by briefings.views.serve_document at /documents/<id>/<slug>/: PDFs inline,
-# others as downloads, public only while a live page uses them, counted.
+# Documents (documents app; docs/decisions/0012, 0013 and 0086). Files are served
+# by documents.views.serve at /documents/<id>/<slug>/, which hands over to
+# Wagtail's serve view: PDFs inline, others as downloads, public only while a
+# live page uses them, counted from Wagtail's document_served signal.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
+# The content type each allowed extension is served with (Wagtail reads it).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "csv": "text/csv; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+}
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "briefings.forms.PublicDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.PublicDocumentForm"
 # Largest file editors may upload, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = env.int("DOCUMENT_MAX_UPLOAD_MB", default=20)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024

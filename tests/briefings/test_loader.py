@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from wagtail.models import Page
 
 from briefings.initial_content import PUBLICATION_DATE, SLUG, TITLE, pdf_content
-from briefings.models import BriefingIndexPage, BriefingPage, PublicDocument
+from briefings.models import BriefingIndexPage, BriefingPage
+from documents.models import PublicDocument
 from lscpartnerships.core.models import SeedRecord
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,6 @@ from briefings.factories import (
     BriefingChangeFactory,
     BriefingIndexPageFactory,
     BriefingPageFactory,
-    PublicDocumentFactory,
 )
 from briefings.models import BriefingAttachment, BriefingIndexPage, BriefingPage
 from decisions.factories import (
@@ -23,6 +22,7 @@ from decisions.factories import (
     BoardDecisionPageFactory,
     FAQPageFactory,
 )
+from documents.factories import PublicDocumentFactory
 from lscpartnerships.core.models import HomePage
 from places.factories import PlaceIndexPageFactory, PlaceLinkFactory, PlacePartnershipPageFactory
 

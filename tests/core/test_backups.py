@@ -18,7 +18,7 @@ import pytest
 from .conftest import CREDENTIALS, POLICY, REGION, ROOT, s3_client
 
 SETUP = (
-    "from briefings.factories import PublicDocumentFactory; "
+    "from documents.factories import PublicDocumentFactory; "
     "PublicDocumentFactory(title='Draft paper no page uses')"
 )
 SNAPSHOT = "from tests.core.site_snapshot import main; main()"

@@ -17,7 +17,8 @@ def heading(level):
 
 def test_headings_in_order_are_accepted():
     block, value = stream(heading(2), heading(3), heading(3), heading(2), heading(3), heading(4))
-    block.clean(value)
+    cleaned = block.clean(value)
+    assert [child.value["level"] for child in cleaned] == ["2", "3", "3", "2", "3", "4"]
 
 
 @pytest.mark.parametrize(
@@ -87,4 +88,4 @@ def test_action_link_with_meaningful_text_is_accepted():
     value = block.to_python(
         {"text": "Read the stakeholder briefing", "external_url": "https://www.nhs.uk/"}
     )
-    block.clean(value)
+    assert block.clean(value)["text"] == "Read the stakeholder briefing"

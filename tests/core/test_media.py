@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import default_storage
 
-from briefings.factories import PublicDocumentFactory
 from directors.factories import PortraitFactory
+from documents.factories import PublicDocumentFactory
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.media import MEDIA_PATH
 from lscpartnerships.core.storage import private_storage

@@ -24,14 +24,11 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Collection
 
-from briefings.factories import (
-    BriefingIndexPageFactory,
-    BriefingPageFactory,
-    PublicDocumentFactory,
-    pdf_bytes,
-)
-from briefings.models import BriefingAttachment, PublicDocument
+from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
+from briefings.models import BriefingAttachment
 from directors.factories import DirectorProfilePageFactory, PortraitFactory
+from documents.factories import PublicDocumentFactory, pdf_bytes
+from documents.models import PublicDocument
 from lscpartnerships.core.storage import object_storages, private_storage
 
 from .conftest import CREDENTIALS, POLICY, REGION, ROOT, s3_client

@@ -4,8 +4,9 @@ temporary folder."""
 
 import pytest
 
-from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory, PublicDocumentFactory
+from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
 from briefings.models import BriefingAttachment
+from documents.factories import PublicDocumentFactory
 from lscpartnerships.core.models import SiteSettings
 from tests.smtp import SMTPServer
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from briefings.factories import PublicDocumentFactory
+from documents.factories import PublicDocumentFactory
 from format_requests.dates import add_working_days
 from format_requests.models import FormatRequest
 from tests.smtp import body_text, free_port

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
-from briefings.models import BriefingIndexPage, PublicDocument
+from briefings.models import BriefingIndexPage
+from documents.models import PublicDocument
 from lscpartnerships.core.models import SiteSettings
 from tests.core.test_settings import PRODUCTION, ROOT
 

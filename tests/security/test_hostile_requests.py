@@ -116,7 +116,8 @@ def targets(home):
     """Paths of every public URL pattern: each live page, every API endpoint
     (listing, detail, find), both feeds, search, sitemap, robots, health,
     documents, media, security.txt and the sign-in screens."""
-    from briefings.models import BriefingIndexPage, PublicDocument
+    from briefings.models import BriefingIndexPage
+    from documents.models import PublicDocument
     from lscpartnerships.core.models import SiteImage
 
     paths = [page.url for page in Page.objects.live().public().specific() if page.url]

@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from django.template import Context, Template
 from django.utils.html import escape
 
-from briefings.factories import PublicDocumentFactory
-from briefings.pdf import write_text_pdf
-from briefings.validators import human_size
+from documents.factories import PublicDocumentFactory
+from documents.pdf import write_text_pdf
+from documents.validators import human_size
 from lscpartnerships.core.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     own place-link table goes (its rows now live in places.PlaceLink, 0004)."""
 
     dependencies = [
-        ("decisions", "0004_place_links_to_places"),
+        ("decisions", "0005_place_links_to_places"),
     ]
 
     operations = [

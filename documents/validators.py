@@ -17,16 +17,7 @@ import zlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-#: Extension → what editors call it, in the order the messages list them.
-ALLOWED_TYPES = {
-    "pdf": "PDF",
-    "docx": "Word (DOCX)",
-    "xlsx": "Excel (XLSX)",
-    "pptx": "PowerPoint (PPTX)",
-    "odt": "OpenDocument text (ODT)",
-    "csv": "CSV",
-    "txt": "plain text (TXT)",
-}
+from .choices import UPLOAD_TYPE_NAMES as ALLOWED_TYPES
 
 # The part every Office Open XML package of each kind contains.
 OOXML_MAIN_PART = {

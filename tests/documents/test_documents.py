@@ -14,10 +14,12 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction, UploadedFile
 
-from briefings.factories import BriefingPageFactory, PublicDocumentFactory
-from briefings.models import BriefingAttachment, PublicDocument
-from briefings.pdf import count_pages, write_text_pdf
-from briefings.validators import human_size
+from briefings.factories import BriefingPageFactory
+from briefings.models import BriefingAttachment
+from documents.factories import PublicDocumentFactory
+from documents.models import PublicDocument
+from documents.pdf import count_pages, write_text_pdf
+from documents.validators import human_size
 
 from .conftest import files_in, office_file
 
@@ -224,6 +226,9 @@ def test_pdf_opens_in_the_browser_and_other_files_download(client, briefing):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="stakeholder-briefing.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert "Content-Encoding" not in response  # sent as stored
+    assert "Last-Modified" not in response  # the ETag is the one validator
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
     response = client.get(docx.url)
@@ -357,6 +362,20 @@ def test_public_downloads_are_counted_without_cookies(visitor, admin_client, bri
     assert document.download_count == 2
     assert "Set-Cookie" not in first
     assert not visitor.cookies
+
+
+def test_a_date_revalidation_gets_the_file_and_is_counted(visitor, briefing):
+    """No Last-Modified is sent, so If-Modified-Since is not ours to answer:
+    the file comes back whole, and that is a download."""
+    document = PublicDocumentFactory()
+    attach(briefing, document)
+    response = visitor.get(
+        document.url, headers={"if-modified-since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+    )
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    document.refresh_from_db()
+    assert document.download_count == 1
 
 
 def test_editors_see_download_counts(admin_client, visitor, briefing):

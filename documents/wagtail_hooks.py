@@ -3,7 +3,9 @@
 - Editors see download counts in a sortable "Downloads" column of the
   documents listing (and on each document's edit form, see forms.py).
 - `before_serve_document`: the public only gets documents used by a live
-  public page; Wagtail's old file-name URLs redirect to the stable ones.
+  public page (lscpartnerships.core.visibility); then old addresses
+  (Wagtail's file-name ones, an outdated title) redirect to the stable one.
+- Rich-text document links say what the file is (rich_text.py).
 """
 
 from django.urls import path
@@ -12,7 +14,10 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.documents.views import documents as document_views
 
-from .views import check_document_is_public, redirect_wagtail_document_url
+from lscpartnerships.core.visibility import check_document_is_public
+
+from .rich_text import DocumentLinkHandler
+from .views import redirect_to_stable_address
 
 
 class DocumentIndexView(document_views.IndexView):
@@ -59,24 +64,22 @@ def register_document_listing():
     # answer /admin/documents/ and its search results; every other documents
     # admin URL stays Wagtail's own.
     return [
-        path("documents/", DocumentIndexView.as_view(), name="briefings_documents_index"),
+        path("documents/", DocumentIndexView.as_view(), name="documents_index"),
         path(
             "documents/results/",
             DocumentIndexView.as_view(results_only=True),
-            name="briefings_documents_index_results",
+            name="documents_index_results",
         ),
-        path("documents/add/", DocumentCreateView.as_view(), name="briefings_documents_add"),
+        path("documents/add/", DocumentCreateView.as_view(), name="documents_add"),
     ]
 
 
 hooks.register("before_serve_document", check_document_is_public, order=-10)
-hooks.register("before_serve_document", redirect_wagtail_document_url, order=100)
+hooks.register("before_serve_document", redirect_to_stable_address, order=100)
 
 
 @hooks.register("register_rich_text_features", order=10)
 def register_document_link_with_metadata(features):
     """Replace Wagtail's document link handler (registered at order 0) with
-    one that adds the file's type, size and pages (briefings/rich_text.py)."""
-    from .rich_text import DocumentLinkHandler
-
+    one that adds the file's type, size and pages (rich_text.py)."""
     features.register_link_type(DocumentLinkHandler)

@@ -1,11 +1,15 @@
-"""Template helpers for document links, shared by every page that lists files
-(briefings, and board papers on decisions) through
-templates/briefings/includes/document_link.html."""
+"""Template helpers for document links: every page that lists files uses
+templates/documents/includes/document_link.html, and every rich text goes
+through templates/wagtailcore/shared/richtext.html."""
 
 from urllib.parse import quote
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+
+from lscpartnerships.core.models import SiteSettings
+
+from ..rich_text import add_document_meta
 
 register = template.Library()
 
@@ -24,8 +28,6 @@ def accessible_format_href(context, document):
         return reverse("format_requests_public:request", args=[document.pk])
     except NoReverseMatch:
         pass
-    from lscpartnerships.core.models import SiteSettings
-
     request = context.get("request")
     email = ""
     if request is not None:
@@ -39,6 +41,4 @@ def accessible_format_href(context, document):
 @register.filter
 def document_link_meta(html):
     """Rich-text HTML with “(PDF, 5 KB, 2 pages)” added to document links."""
-    from briefings.rich_text import add_document_meta
-
     return add_document_meta(html)

@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from briefings.factories import PublicDocumentFactory
-from briefings.models import PublicDocument
-from briefings.pdf_accessibility import CHECK_KEYS, check_pdf
+from documents.factories import PublicDocumentFactory
+from documents.models import PublicDocument
+from documents.pdf_accessibility import CHECK_KEYS, check_pdf
 
 from .conftest import files_in, office_file
 from .pdfs import accessible_pdf, untagged_pdf

@@ -12,7 +12,7 @@ from django.db import migrations
 
 
 def _report(message):
-    print(f"\n  briefings 0006: {message}", end="")
+    print(f"\n  briefings 0007: {message}", end="")
 
 
 def forwards(apps, schema_editor):
@@ -57,7 +57,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("briefings", "0005_merge_20261125_1539"),
+        ("briefings", "0006_document_model_moves_to_documents_app"),
         ("places", "0003_placelink"),
         ("decisions", "0003_meeting_date_optional_in_drafts"),
     ]

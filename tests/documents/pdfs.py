@@ -1,6 +1,6 @@
 """PDFs the accessibility-check tests build themselves.
 
-`write_text_pdf` (briefings/pdf.py) makes an untagged PDF with text, a
+`write_text_pdf` (documents/pdf.py) makes an untagged PDF with text, a
 language and a displayed title, in the standard (unembedded) Helvetica. The
 builders here start from it and use pypdf to add or remove exactly what each
 check looks for: a structure tree with /MarkInfo, embedded font programs, the
@@ -20,7 +20,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from briefings.pdf import write_text_pdf
+from documents.pdf import write_text_pdf
 
 PARAGRAPH = "The board agreed to align the place-based partnerships to council boundaries."
 

@@ -41,8 +41,7 @@ class DocumentLinkHandler(WagtailDocumentLinkHandler):
                 links.append("<a>")
                 continue
             attributes = [f'href="{escape(document.url)}"']
-            content_type = document.content_type.split(";")[0]
-            attributes.append(f'type="{escape(content_type)}"')
+            attributes.append(f'type="{escape(document.media_type)}"')
             language = (document.language or "").strip()
             if language and language.lower() != "en-gb":
                 attributes.append(f'hreflang="{escape(language)}"')

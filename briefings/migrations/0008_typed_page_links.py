@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     table goes (its rows now live in places.PlaceLink, 0006)."""
 
     dependencies = [
-        ("briefings", "0006_place_links_to_places"),
+        ("briefings", "0007_place_links_to_places"),
         ("decisions", "0003_meeting_date_optional_in_drafts"),
     ]
 

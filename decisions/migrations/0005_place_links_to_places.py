@@ -13,7 +13,7 @@ from django.db import migrations
 
 
 def _report(message):
-    print(f"\n  decisions 0004: {message}", end="")
+    print(f"\n  decisions 0005: {message}", end="")
 
 
 def forwards(apps, schema_editor):
@@ -63,7 +63,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("decisions", "0003_meeting_date_optional_in_drafts"),
+        ("decisions", "0004_board_paper_links_documents_app"),
         ("places", "0003_placelink"),
     ]
 
