@@ -5,7 +5,8 @@ text compared with a snapshot taken from the code that built the pages by hand.
 The snapshot (tests/core/data/initial_content_text.json) holds, per URL, the
 page's <title>, meta description, the visible text of <main>, its headings
 and its links, plus every
-FAQ question and answer and a checksum of the generated briefing PDF. Dates
+FAQ question and answer, a checksum of the generated briefing PDF and the
+keys the loader records. Dates
 that depend on the day the content was loaded are replaced by "<today>".
 
 To record a deliberate change of wording:
@@ -24,6 +25,7 @@ from bs4 import BeautifulSoup
 from wagtail.documents import get_document_model
 
 from decisions.models import Question
+from lscpartnerships.core.models import SeedRecord
 
 SNAPSHOT = Path(__file__).parent / "data" / "initial_content_text.json"
 
@@ -75,7 +77,10 @@ def current_text(client, home):
     for document in get_document_model().objects.order_by("title"):
         with document.open_file() as file:
             documents[document.title] = hashlib.sha256(file.read()).hexdigest()
-    return {"pages": pages, "questions": questions, "documents": documents}
+    # What the loader records: the same keys, so a database loaded by an older
+    # version of the loader gets nothing new when the new one runs.
+    seed_keys = sorted(SeedRecord.objects.values_list("key", flat=True))
+    return {"pages": pages, "questions": questions, "documents": documents, "seed_keys": seed_keys}
 
 
 def test_every_seed_page_says_what_the_snapshot_says(client, initial_content):
@@ -90,3 +95,4 @@ def test_every_seed_page_says_what_the_snapshot_says(client, initial_content):
         assert current["pages"][url] == text, url
     assert current["questions"] == expected["questions"]
     assert current["documents"] == expected["documents"]
+    assert current["seed_keys"] == expected["seed_keys"]
