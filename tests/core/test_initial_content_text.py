@@ -58,7 +58,7 @@ def _page_text(client, url):
         "main": _text(main),
         "headings": [f"{h.name} {_text(h)}" for h in main.find_all(re.compile(r"^h[1-6]$"))],
         "links": [
-            f"{_text(a)} -> {re.sub(r'/documents/[0-9]+/', '/documents/<id>/', a['href'])}"
+            f"{_text(a)} -> {re.sub(r'/[0-9]+/', '/<id>/', a['href'])}"
             for a in main.find_all("a", href=True)
         ],
     }
