@@ -39,7 +39,9 @@ class BriefingsConfig(AppConfig):
 
 
 def briefing_feed_links(page, request):
-    """Every page advertises the briefings feed; a place page also its own."""
+    """Every page advertises the briefings feed; a place page also its own, and
+    the briefings list filtered by a place that place's. The only place these
+    `<link rel="alternate">` are written (templates/includes/site_meta.html)."""
     from .models import BriefingIndexPage
 
     index = getattr(request, "_briefing_index", None)
@@ -51,4 +53,11 @@ def briefing_feed_links(page, request):
     links = [("Briefings (Atom feed)", index.feed_url())]
     if page._meta.label_lower == "places.placepartnershippage":
         links.append((f"Briefings about {page.title} (Atom feed)", index.feed_url(page.slug)))
+    elif page.pk == index.pk and request.GET.get("place"):
+        place = index.place_for_slug(request.GET["place"])
+        if place is not None:
+            title = place[1]
+            links.append(
+                (f"Briefings about {title} (Atom feed)", index.feed_url(request.GET["place"]))
+            )
     return links

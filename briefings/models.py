@@ -409,6 +409,7 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
         context.update(
             filter_form=form,
             filtered=form.is_filtered,
+            noindex=form.is_filtered,  # a filtered list is not for search engines
             selected_place={"slug": selected_place[1], "title": selected_place[2]}
             if selected_place
             else None,
@@ -416,13 +417,6 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
             page_obj=paginate(request, self.listing(briefings), self.per_page),
         )
         return context
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        response = self.render(request)
-        if response.context_data.get("filtered"):
-            response["X-Robots-Tag"] = "noindex"
-        return response
 
     # -- feeds -------------------------------------------------------------------
     @path("feed/", name="feed")
@@ -577,12 +571,6 @@ class BriefingPage(BasePage):
 
     class Meta:
         verbose_name = "briefing"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent().specific
-        context["feed_url"] = parent.feed_url() if hasattr(parent, "feed_url") else None
-        return context
 
     # -- what the template shows ------------------------------------------------
     @property

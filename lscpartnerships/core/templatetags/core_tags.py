@@ -127,14 +127,6 @@ def breadcrumbs(context, page=None):
     return {"breadcrumb_pages": _trail(request, page, site)}
 
 
-@register.simple_tag(takes_context=True)
-def page_url_for(context, number):
-    """Link to page `number` of the current listing, keeping its filters."""
-    from lscpartnerships.core.pagination import page_querystring
-
-    return page_querystring(context["request"], number)
-
-
 @register.filter
 def json_ld(data):
     """Render `data` as a schema.org JSON-LD block.
