@@ -81,6 +81,13 @@ def organisation_name(context):
     return organisation_for(context.get("request"))
 
 
+@register.simple_tag
+def default_organisation_name():
+    """The name for pages that must not touch the database (base_shell.html:
+    the 400, 500 and 503 pages); every other page uses `organisation_name`."""
+    return DEFAULT_ORGANISATION
+
+
 @register.inclusion_tag("wagtailnhsukfrontend/header.html", takes_context=True)
 def site_header(context):
     """NHS.UK organisational header; the menu is the home page's live children
