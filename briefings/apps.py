@@ -53,11 +53,8 @@ def briefing_feed_links(page, request):
     links = [("Briefings (Atom feed)", index.feed_url())]
     if page._meta.label_lower == "places.placepartnershippage":
         links.append((f"Briefings about {page.title} (Atom feed)", index.feed_url(page.slug)))
-    elif page.pk == index.pk and request.GET.get("place"):
-        place = index.place_for_slug(request.GET["place"])
-        if place is not None:
-            title = place[1]
-            links.append(
-                (f"Briefings about {title} (Atom feed)", index.feed_url(request.GET["place"]))
-            )
+    elif page.pk == index.pk and getattr(request, "_briefing_place_filter", None):
+        # The list filtered by a place (set by BriefingIndexPage.get_context).
+        slug, title = request._briefing_place_filter
+        links.append((f"Briefings about {title} (Atom feed)", index.feed_url(slug)))
     return links

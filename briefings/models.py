@@ -406,6 +406,8 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
             briefings = briefings.filter(audience=chosen["audience"])
         if chosen.get("year"):
             briefings = briefings.filter(publication_date__year=chosen["year"])
+        # For the place feed's <link rel="alternate"> (briefings/apps.py).
+        request._briefing_place_filter = selected_place[1:] if selected_place else None
         context.update(
             filter_form=form,
             filtered=form.is_filtered,
