@@ -10,7 +10,8 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.shortcuts import render as render_page
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -25,6 +26,13 @@ from .choices import LIST_LABELS
 from .emails import confirmation_email
 from .forms import SubscribeForm, join_and
 from .models import Subscription
+
+
+def render(request, template_name, context=None, **kwargs):
+    """Every page here is for one visitor, not for search engines (`noindex`,
+    written by templates/base_shell.html)."""
+    return render_page(request, template_name, {"noindex": True, **(context or {})}, **kwargs)
+
 
 logger = logging.getLogger(__name__)
 

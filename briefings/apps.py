@@ -17,7 +17,9 @@ class BriefingsConfig(AppConfig):
 
 
 def briefing_feed_links(page, request):
-    """Every page advertises the briefings feed; a place page also its own."""
+    """Every page advertises the briefings feed; a place page also its own, and
+    the briefings list filtered by a place that place's. The only place these
+    `<link rel="alternate">` are written (templates/includes/site_meta.html)."""
     from .models import BriefingIndexPage
 
     index = getattr(request, "_briefing_index", None)
@@ -29,4 +31,8 @@ def briefing_feed_links(page, request):
     links = [("Briefings (Atom feed)", index.feed_url())]
     if page._meta.label_lower == "places.placepartnershippage":
         links.append((f"Briefings about {page.title} (Atom feed)", index.feed_url(page.slug)))
+    elif page.pk == index.pk and getattr(request, "_briefing_place_filter", None):
+        # The list filtered by a place (set by BriefingIndexPage.get_context).
+        slug, title = request._briefing_place_filter
+        links.append((f"Briefings about {title} (Atom feed)", index.feed_url(slug)))
     return links

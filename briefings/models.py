@@ -116,9 +116,12 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
             briefings = briefings.filter(audience=chosen["audience"])
         if chosen.get("year"):
             briefings = briefings.filter(publication_date__year=chosen["year"])
+        # For the place feed's <link rel="alternate"> (briefings/apps.py).
+        request._briefing_place_filter = selected_place[1:] if selected_place else None
         context.update(
             filter_form=form,
             filtered=form.is_filtered,
+            noindex=form.is_filtered,  # a filtered list is not for search engines
             selected_place={"slug": selected_place[1], "title": selected_place[2]}
             if selected_place
             else None,
@@ -126,13 +129,6 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
             page_obj=paginate(request, self.listing(briefings), self.per_page),
         )
         return context
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        response = self.render(request)
-        if response.context_data.get("filtered"):
-            response["X-Robots-Tag"] = "noindex"
-        return response
 
     # -- feeds -------------------------------------------------------------------
     @path("feed/", name="feed")
@@ -290,12 +286,6 @@ class BriefingPage(PlaceLinksMixin, BasePage):
 
     class Meta:
         verbose_name = "briefing"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent().specific
-        context["feed_url"] = parent.feed_url() if hasattr(parent, "feed_url") else None
-        return context
 
     # -- what the template shows ------------------------------------------------
     @property

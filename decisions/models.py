@@ -7,14 +7,10 @@ superseded and listed by year; questions are snippets written once and shown
 on the FAQ page and wherever else they help (see blocks.QuestionsBlock).
 """
 
-import html
-import re
-
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -30,7 +26,7 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
-from wagtail.rich_text import expand_db_html
+from wagtail.rich_text import expand_db_html, get_text_for_indexing
 from wagtail.search import index
 
 from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField, RichTextHTMLField
@@ -41,14 +37,6 @@ from lscpartnerships.core.visibility import public_or_none
 from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
-
-
-def rich_text_to_plain(value):
-    """Plain text of stored rich text: tags removed, entities decoded, list
-    items and paragraphs separated by a space (for JSON-LD and search)."""
-    text = re.sub(r"</(p|li|h\d|blockquote)>|<br\s*/?>", " ", str(value or ""))
-    return " ".join(html.unescape(strip_tags(text)).split())
-
 
 # -- Questions -----------------------------------------------------------------
 
@@ -143,7 +131,8 @@ class Question(
 
     @property
     def answer_text(self):
-        return rich_text_to_plain(self.answer)
+        """The answer as plain text, on one line (for JSON-LD and search)."""
+        return " ".join(get_text_for_indexing(str(self.answer or "")).split())
 
     def get_preview_template(self, request, mode_name):
         return "decisions/question_preview.html"
@@ -282,6 +271,7 @@ class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
             selected_year=selected_year,
             unknown_year=unknown_year,
             filtered="year" in request.GET,
+            noindex="year" in request.GET,  # a filtered list is not for search engines
             page_obj=paginate(request, decisions, self.per_page),
         )
         return context

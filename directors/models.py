@@ -23,8 +23,6 @@ from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.visibility import public_or_none, public_pages
 
-ORGANISATION = "NHS Lancashire and South Cumbria"
-
 #: The one rendition of a portrait every listing and profile uses, so it can be
 #: prefetched for a whole listing in one query.
 PORTRAIT_SPEC = "fill-400x400"
@@ -214,15 +212,21 @@ class DirectorProfilePage(BasePage):
         """The place page if the public may see it, else None."""
         return public_or_none(self.place) if self.place_id else None
 
-    @property
-    def json_ld_data(self):
-        """schema.org Person for this director."""
+    def get_context(self, request, *args, **kwargs):
+        from lscpartnerships.core.templatetags.core_tags import organisation_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = self.json_ld_data(organisation_for(request))
+        return context
+
+    def json_ld_data(self, organisation):
+        """schema.org Person for this director, working for `organisation`."""
         data = {
             "@context": "https://schema.org",
             "@type": "Person",
             "name": self.title,
             "jobTitle": self.job_title,
-            "worksFor": {"@type": "GovernmentOrganization", "name": ORGANISATION},
+            "worksFor": {"@type": "GovernmentOrganization", "name": organisation},
         }
         url = self.full_url
         if url:

@@ -12,6 +12,7 @@ Its output is deterministic (no dates or random ids), so the same text always
 gives the same bytes.
 """
 
+import html
 import logging
 import os
 import re
@@ -20,6 +21,7 @@ import sys
 import zlib
 
 from django.conf import settings
+from django.utils.html import strip_tags
 
 logger = logging.getLogger(__name__)
 
@@ -293,3 +295,25 @@ def write_text_pdf(title, blocks, author="", lang="en-GB"):
         xref,
     )
     return bytes(output)
+
+
+def page_as_pdf(page, author=""):
+    """The text-only PDF of a page given as data (an item of the initial
+    content, fixtures/initial_content/): its title, `author`, summary and body,
+    the body's headings, paragraphs and lists in order, links as plain text."""
+    blocks = [("title", page["fields"]["title"]), ("small", author)]
+    blocks.append(("p", page["fields"]["summary"]))
+    for block in page["fields"]["body"]:
+        value = block.get("value")
+        if block["type"] == "heading":
+            blocks.append(("h2", value["text"]))
+        elif block["type"] == "rich_text":
+            blocks.extend(
+                ("p", html.unescape(strip_tags(text)))
+                for text in re.findall(r"<p>(.*?)</p>", value, re.S)
+            )
+        elif block["type"] == "aims_list":
+            if value["introduction"]:
+                blocks.append(("p", value["introduction"]))
+            blocks.extend(("li", item) for item in value["items"])
+    return write_text_pdf(page["fields"]["title"], blocks, author=author)

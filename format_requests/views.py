@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.shortcuts import render as render_page
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -25,6 +26,13 @@ from lscpartnerships.core.emails import build_email
 
 from .forms import FormatRequestForm
 from .models import FormatRequest
+
+
+def render(request, template_name, context=None, **kwargs):
+    """Every page here is for one visitor, not for search engines (`noindex`,
+    written by templates/base_shell.html)."""
+    return render_page(request, template_name, {"noindex": True, **(context or {})}, **kwargs)
+
 
 logger = logging.getLogger(__name__)
 

@@ -12,6 +12,8 @@ from lscpartnerships.search import views as search_views
 from lscpartnerships.security import views as security_views
 from lscpartnerships.security.lockout import ThrottledPasswordResetView
 
+handler404 = "lscpartnerships.core.views.page_not_found"
+
 urlpatterns = [
     # Health checks (see docs/deployment.md): /healthz/ is the readiness check
     # under the address load balancers were first given.

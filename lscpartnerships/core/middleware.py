@@ -74,7 +74,7 @@ def service_unavailable_response(request):
     if request.path.startswith("/api/"):
         response = JsonResponse({"message": SERVICE_UNAVAILABLE_MESSAGE}, status=503)
     else:
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        response = HttpResponse(render_to_string("503.html", {"noindex": True}), status=503)
     response["Retry-After"] = str(retry_after)
     add_never_cache_headers(response)
     return response

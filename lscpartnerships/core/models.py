@@ -294,13 +294,19 @@ def security_txt_default_expiry():
     return datetime.date.today() + datetime.timedelta(days=365)
 
 
+#: The organisation's name until an editor sets it in Site settings, and where
+#: no site or database is at hand (the 503 page). Every page reads the name
+#: from SiteSettings (core_tags.organisation_name); this is the only other copy.
+DEFAULT_ORGANISATION_NAME = "NHS Lancashire and South Cumbria"
+
+
 @register_setting(icon="cog")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Organisation details and footer links that editors manage in the admin."""
 
     organisation_name = models.CharField(
         max_length=200,
-        default="NHS Lancashire and South Cumbria",
+        default=DEFAULT_ORGANISATION_NAME,
         help_text="Shown in the header and footer.",
     )
     contact_email = models.EmailField(

@@ -1,7 +1,8 @@
 """Pagination shared by every listing page.
 
 Visitors edit URLs: `?page=abc` shows the first page and a page past the end
-answers 404, never a 500. Links keep the other query parameters (filters).
+answers 404, never a 500. Links keep the other query parameters (filters):
+templates/includes/pagination.html builds them with Django's {% querystring %}.
 """
 
 from django.core.paginator import EmptyPage, Paginator
@@ -24,13 +25,3 @@ def paginate(request, object_list, per_page=10):
         if number == 1:
             return paginator.page(1)
         raise Http404("No such page of results") from error
-
-
-def page_querystring(request, number):
-    """The current query string with `page` replaced (None drops it)."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    if number and number != 1:
-        params["page"] = number
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"

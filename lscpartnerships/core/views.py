@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connections, transaction
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 # Cache backends that live inside this process: nothing to check, they cannot be
@@ -95,3 +96,9 @@ def robots_txt(request):
         f"Sitemap: {settings.SITE_BASE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    """The 404 page (settings: handler404), like Django's own but not for
+    search engines: `noindex` is how every view says so (templates/base_shell.html)."""
+    return render(request, "404.html", {"noindex": True, "request_path": request.path}, status=404)

@@ -231,14 +231,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Loaders that `manage.py load_initial_content` runs, in order. Each module has a
-# `load(loader)` function and owns the initial content of its own app.
+# `load(loader)` function. The pages, snippets and files are data, read from
+# fixtures/initial_content/ by core.loading (docs/decisions/0083); the editorial
+# groups and workflow are set up by code.
 INITIAL_CONTENT_LOADERS = [
-    "lscpartnerships.core.initial_content",
+    "lscpartnerships.core.loading",
     "lscpartnerships.editorial.initial_content",
-    "places.initial_content",
-    "directors.initial_content",
-    "decisions.initial_content",
-    "briefings.initial_content",
 ]
 
 # Partner API (/api/v2/): read-only, open to any origin for GET.

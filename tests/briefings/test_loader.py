@@ -10,10 +10,18 @@ from django.core.management import call_command
 from pypdf import PdfReader
 from wagtail.models import Page
 
-from briefings.initial_content import PUBLICATION_DATE, SLUG, TITLE, pdf_content
 from briefings.models import BriefingIndexPage, BriefingPage
 from documents.models import PublicDocument
+from lscpartnerships.core.loading import fixture, seed_file
 from lscpartnerships.core.models import SeedRecord
+
+BRIEFING = fixture("briefings:review-stakeholder-briefing")["fields"]
+SLUG, TITLE = BRIEFING["slug"], BRIEFING["title"]
+
+
+def pdf_content():
+    return seed_file("briefings:document:review-stakeholder-briefing")
+
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +36,7 @@ def test_seed_briefing_is_published_with_its_pdf(initial_content, client):
     assert index.show_in_menus and index.short_title == "Briefings"
     briefing = BriefingPage.objects.get(slug=SLUG)
     assert briefing.live and briefing.title == TITLE
-    assert briefing.publication_date == PUBLICATION_DATE
+    assert briefing.publication_date.isoformat() == "2022-07-27"
     assert briefing.audience == "stakeholders"
     assert [c["label"] for c in briefing.contents][0] == "The decision"
 

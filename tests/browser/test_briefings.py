@@ -5,7 +5,10 @@ import re
 
 import pytest
 
-from briefings.initial_content import SLUG, TITLE, pdf_content
+from lscpartnerships.core.loading import fixture, seed_file
+
+BRIEFING = fixture("briefings:review-stakeholder-briefing")["fields"]
+SLUG, TITLE = BRIEFING["slug"], BRIEFING["title"]
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +31,9 @@ def test_download_the_briefing_pdf_from_the_public_page(page, site_server):
     assert response.headers["content-type"] == "application/pdf"
     assert response.headers["content-disposition"].startswith("inline")
     assert response.headers["x-content-type-options"] == "nosniff"
-    assert response.body() == pdf_content()  # the very bytes the loader uploaded
+    assert response.body() == seed_file(
+        "briefings:document:review-stakeholder-briefing"
+    )  # the very bytes the loader uploaded
 
     # Following the link opens the PDF in the browser rather than a download.
     with page.expect_response(lambda r: r.url.endswith(href)) as opened:

@@ -7,8 +7,11 @@ import re
 
 import pytest
 
-from briefings.initial_content import SLUG
+from lscpartnerships.core.loading import fixture
 from tests.browser.a11y import describe_violations, run_axe
+
+BRIEFING = fixture("briefings:review-stakeholder-briefing")["fields"]
+SLUG = BRIEFING["slug"]
 
 pytestmark = pytest.mark.browser
 

@@ -74,3 +74,48 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, initial_content):
     }
     assert locs == expected
     assert all(url.find("s:lastmod", ns) is not None for url in tree.findall("s:url", ns))
+
+
+def test_each_page_advertises_each_feed_exactly_once(client, initial_content):
+    urls = [page.url for page in initial_content.get_descendants(inclusive=True).live()]
+    for url in [*urls, "/briefings/?place=blackpool"]:
+        feeds = head(client, url).find_all("link", rel="alternate", type="application/atom+xml")
+        hrefs = [feed["href"] for feed in feeds]
+        assert "/briefings/feed/" in hrefs, url
+        assert len(hrefs) == len(set(hrefs)), (url, hrefs)
+        assert len({feed["title"] for feed in feeds}) == len(feeds), (url, hrefs)
+    filtered = head(client, "/briefings/?place=blackpool").find_all("link", rel="alternate")
+    assert "/briefings/feed/blackpool/" in [feed["href"] for feed in filtered]
+    decision = head(client, "/board-decisions/align-to-local-authority-boundaries/")
+    assert "/board-decisions/feed/" in [feed["href"] for feed in decision.find_all("link")]
+
+
+def robots(response):
+    tags = BeautifulSoup(response.content, "html.parser").find_all("meta", attrs={"name": "robots"})
+    return [tag["content"] for tag in tags]
+
+
+def test_noindex_exactly_where_search_engines_must_not_look(client, initial_content):
+    """One mechanism: a view or page sets `noindex` and the page shell writes
+    one robots meta tag; no page says it twice or by a header."""
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.get()
+    not_for_search_engines = [
+        "/search/?q=partnership",
+        "/briefings/?audience=stakeholders",
+        "/briefings/?place=blackpool",
+        "/board-decisions/?year=2022",
+        "/no-such-page/",
+        "/email-alerts/",
+        "/email-alerts/privacy/",
+        f"/accessible-format/{document.pk}/",
+    ]
+    for url in not_for_search_engines:
+        response = client.get(url)
+        assert robots(response) == ["noindex"], url
+        assert "X-Robots-Tag" not in response, url
+    for page in initial_content.get_descendants(inclusive=True).live():
+        response = client.get(page.url)
+        assert robots(response) == [], page.url
+        assert "X-Robots-Tag" not in response, page.url

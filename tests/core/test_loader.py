@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from lscpartnerships.core.loading import DataLoader, InitialContentLoader, fixture_items
 from lscpartnerships.core.models import ContentPage, FooterLink, HomePage, SeedRecord
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,98 @@ def test_seed_pages_have_revisions_and_are_published():
     load()
     for page in ContentPage.objects.all():
         assert page.live and page.latest_revision_id, page.title
+
+
+def write_fixtures(folder, text):
+    folder.mkdir()
+    (folder / "10-test.toml").write_text(text)
+    return folder
+
+
+def test_data_items_refer_to_each_other_and_drop_what_was_not_made(home, tmp_path):
+    """A `{seed}` reference to an item that does not exist (here: a page whose
+    parent is missing) drops the block that holds it; `{paragraphs}` and
+    `{shared}` become rich text and the shared value."""
+    SeedRecord.objects.create(key="core:home", object_id=home.pk)
+    folder = write_fixtures(
+        tmp_path / "fixtures",
+        """
+[[item]]
+kind = "page"
+key = "core:home"
+type = "core.HomePage"
+site_root = true
+site_name = "Unused: the home page is already recorded"
+fields.title = "Unused"
+
+[[item]]
+kind = "page"
+key = "test:orphan"
+type = "core.ContentPage"
+parent = "test:no-such-parent-made"
+fields.title = "Never made"
+
+[[item]]
+kind = "page"
+key = "test:no-such-parent-made"
+type = "core.ContentPage"
+parent = "test:orphan"
+fields.title = "Never made either"
+
+[[item]]
+kind = "page"
+key = "test:aims"
+type = "core.ContentPage"
+parent = "core:home"
+
+[item.fields]
+title = "Aims"
+summary = "The aims."
+slug = "aims"
+
+[[item.fields.body]]
+type = "rich_text"
+value.paragraphs = ["One.", "Two."]
+
+[[item.fields.body]]
+type = "aims_list"
+value.introduction = "The aims:"
+value.style = "bullet"
+value.items = { shared = "core_aims" }
+
+[[item]]
+kind = "update"
+key = "test:home-links"
+page = { seed = "core:home" }
+
+[[item.fields.about_links]]
+type = "link"
+value.page = { seed = "test:aims" }
+value.description = ""
+
+[[item.fields.about_links]]
+type = "link"
+value.page = { seed = "test:orphan" }
+value.description = ""
+""",
+    )
+    loader = InitialContentLoader(log=lambda message: None)
+    DataLoader(loader, fixture_items(folder)).run()
+
+    aims = ContentPage.objects.get(slug="aims")
+    assert aims.get_parent().pk == home.pk and aims.live
+    assert aims.body.raw_data[0]["value"] == "<p>One.</p><p>Two.</p>"
+    assert aims.body[1].value["items"][0] == (
+        "Improve the health and wellbeing of the population and reduce inequalities."
+    )
+    home.refresh_from_db()
+    assert [block.value["page"].pk for block in home.about_links] == [aims.pk]
+    assert not ContentPage.objects.filter(title__startswith="Never made").exists()
+    assert loader.created == ["test:aims", "test:home-links"]
+
+
+def test_a_key_used_twice_in_the_data_files_is_refused(tmp_path):
+    item = '[[item]]\nkind = "collection"\nkey = "test:twice"\nname = "Twice"\n'
+    folder = write_fixtures(tmp_path / "fixtures", item + "\n" + item)
+    with pytest.raises(ValueError, match="test:twice"):
+        fixture_items(folder)

@@ -141,3 +141,38 @@ def test_robots_txt_disallows_admin_and_points_at_sitemap(client):
 def test_sitemap_lists_live_pages(client, initial_content):
     body = client.get("/sitemap.xml").content.decode()
     assert "/what-is-a-place-based-partnership/</loc>" in body
+
+
+def test_the_organisation_name_comes_from_site_settings_everywhere(
+    client, initial_content, django_capture_on_commit_callbacks
+):
+    """Renamed in Site settings, the organisation's new name is what every page's
+    title, header and footer, the 404 page and a director's JSON-LD say."""
+    import json
+
+    from wagtail.models import Site
+
+    from lscpartnerships.core.models import SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation_name = "Example Integrated Care Board"
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.save()
+    for url in ("/", "/places/blackpool/", "/directors/karen-smith/"):
+        html = soup(client.get(url))
+        assert html.title.get_text().endswith(" - Example Integrated Care Board"), url
+        assert "Example Integrated Care Board" in html.find("header").get_text(), url
+        assert "© Example Integrated Care Board" in html.find("footer").get_text(), url
+    missing = soup(client.get("/no-such-page/"))
+    assert missing.title.get_text() == "Page not found - Example Integrated Care Board"
+    (person,) = [
+        data
+        for data in (
+            json.loads(s.string)
+            for s in soup(client.get("/directors/karen-smith/")).find_all(
+                "script", type="application/ld+json"
+            )
+        )
+        if data["@type"] == "Person"
+    ]
+    assert person["worksFor"]["name"] == "Example Integrated Care Board"

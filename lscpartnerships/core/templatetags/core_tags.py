@@ -7,12 +7,12 @@ NHS.UK component's; only the data comes from this site.
 from django import template
 from wagtail.models import Page, Site
 
-from lscpartnerships.core.models import SiteSettings
+from lscpartnerships.core.models import DEFAULT_ORGANISATION_NAME, SiteSettings
 from lscpartnerships.pagecache.store import shell_fragment
 
 register = template.Library()
 
-DEFAULT_ORGANISATION = "NHS Lancashire and South Cumbria"
+DEFAULT_ORGANISATION = DEFAULT_ORGANISATION_NAME
 
 
 def _site(request):
@@ -70,10 +70,22 @@ def _compute_shell(site):
     }
 
 
+def organisation_for(request):
+    """The organisation's name from the request's Site settings (cached with the
+    page shell); the default where there is no request (the 503 page)."""
+    return _shell(request)["organisation_name"] if request else DEFAULT_ORGANISATION
+
+
 @register.simple_tag(takes_context=True)
 def organisation_name(context):
-    request = context.get("request")
-    return _shell(request)["organisation_name"] if request else DEFAULT_ORGANISATION
+    return organisation_for(context.get("request"))
+
+
+@register.simple_tag
+def default_organisation_name():
+    """The name for pages that must not touch the database (base_shell.html:
+    the 400, 500 and 503 pages); every other page uses `organisation_name`."""
+    return DEFAULT_ORGANISATION
 
 
 @register.inclusion_tag("wagtailnhsukfrontend/header.html", takes_context=True)
@@ -125,14 +137,6 @@ def breadcrumbs(context, page=None):
     if not isinstance(page, Page) or site is None:
         return {"breadcrumb_pages": []}
     return {"breadcrumb_pages": _trail(request, page, site)}
-
-
-@register.simple_tag(takes_context=True)
-def page_url_for(context, number):
-    """Link to page `number` of the current listing, keeping its filters."""
-    from lscpartnerships.core.pagination import page_querystring
-
-    return page_querystring(context["request"], number)
 
 
 @register.filter
