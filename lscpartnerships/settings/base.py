@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # i12security: django-axes turns a locked-out sign-in into the lockout page (last).
     "axes.middleware.AxesMiddleware",
+    # Issue 14: routes page requests in a fixed number of queries (pagecache/lean.py).
+    "lscpartnerships.pagecache.lean.ShellRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "lscpartnerships.urls"

@@ -8,6 +8,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from lscpartnerships.core.models import SiteSettings
+from lscpartnerships.pagecache.lean import cached_site
 from lscpartnerships.pagecache.store import shell_fragment
 
 register = template.Library()
@@ -19,7 +20,7 @@ def _site(request):
     if request is None:
         return None
     if not hasattr(request, "_lscp_site"):
-        request._lscp_site = Site.find_for_request(request)
+        request._lscp_site = cached_site(request)
     return request._lscp_site
 
 
