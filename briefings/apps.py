@@ -39,16 +39,31 @@ class BriefingsConfig(AppConfig):
 
 
 def briefing_feed_links(page, request):
-    """Every page advertises the briefings feed; a place page also its own."""
+    """Every page advertises the briefings feed; a place page also its own.
+
+    The feed's address is part of the page shell: cached with it, and purged
+    when the briefings index is published, unpublished, moved or restricted
+    (PAGECACHE_SHELL_PAGE_TYPES)."""
+    from lscpartnerships.pagecache.store import shell_fragment
+
+    feed = shell_fragment("briefings-feed", _briefing_feed_addresses)
+    if not feed:
+        return []
+    links = [("Briefings (Atom feed)", feed[0])]
+    if page._meta.label_lower == "places.placepartnershippage":
+        links.append(
+            (f"Briefings about {page.title} (Atom feed)", feed[1].replace(_SLUG, page.slug))
+        )
+    return links
+
+
+_SLUG = "place-slug-placeholder"
+
+
+def _briefing_feed_addresses():
     from .models import BriefingIndexPage
 
-    index = getattr(request, "_briefing_index", None)
+    index = BriefingIndexPage.objects.live().public().first()
     if index is None:
-        index = BriefingIndexPage.objects.live().public().first() or False
-        request._briefing_index = index
-    if not index:
-        return []
-    links = [("Briefings (Atom feed)", index.feed_url())]
-    if page._meta.label_lower == "places.placepartnershippage":
-        links.append((f"Briefings about {page.title} (Atom feed)", index.feed_url(page.slug)))
-    return links
+        return False
+    return (index.feed_url(), index.feed_url(_SLUG))

@@ -233,9 +233,13 @@ class PlacePartnershipPage(BasePage):
         return bool(self.contact_email or self.contact_phone or self.contact_address.strip())
 
     def live_director(self):
-        """The director's profile if the public may see it, else None."""
-        director = public_or_none(self.director) if self.director_id else None
-        return director.specific if director is not None else None
+        """The director's profile if the public may see it, else None (one query)."""
+        if not self.director_id:
+            return None
+        from django.apps import apps
+
+        model = apps.get_model(*DIRECTOR_PAGE_TYPE)
+        return model.objects.live().public().filter(pk=self.director_id).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,7 +15,8 @@ the sections. So a change purges:
 * a snippet, document or image saved or deleted: the pages that use it
   (reference index, plus the `pagecache_pages_showing` hook for listings that
   show every row of a model), and the aggregates;
-* site settings or sites: everything (header and footer are on every page);
+* site settings, sites, page view restrictions, and the index pages whose
+  feeds every page links to (PAGECACHE_SHELL_PAGE_TYPES): everything (header and footer are on every page);
 * a redirect: its old path.
 
 Purges run after the transaction commits, so no app instance can re-cache
@@ -140,6 +141,11 @@ def _is_menu_section(page):
     )
 
 
+def _in_shell(page):
+    """Pages the shell itself names on every page (the feeds' index pages)."""
+    return page._meta.label_lower in settings.PAGECACHE_SHELL_PAGE_TYPES
+
+
 # -- signal handlers --------------------------------------------------------------
 
 
@@ -166,7 +172,7 @@ def page_changed(sender, instance, **kwargs):
     """Published, unpublished (also on expiry and before deletion)."""
     page = instance
     state = _new_state()
-    if _is_menu_section(page):
+    if _is_menu_section(page) or _in_shell(page):
         everything_changed()
         return
     before = getattr(page, "_pagecache_before", {})
@@ -271,7 +277,11 @@ def _site_wide_models():
     from modelcluster.fields import ParentalKey
     from wagtail.contrib.settings.registry import registry
 
-    models = [Site]
+    from wagtail.models import PageViewRestriction
+
+    # A page restricted or opened up: pages, listings and the shell's
+    # public() lookups all change with it.
+    models = [Site, PageViewRestriction]
     for model in registry:
         models.append(model)
         models.extend(

@@ -223,5 +223,7 @@ def public_or_none(page):
     to a draft or login-restricted page is left out rather than showing its title."""
     from lscpartnerships.core.visibility import public_or_none as visible
 
+    if hasattr(page, "_lscp_public_specific"):  # noted for a whole stream at once
+        return page._lscp_public_specific
     page = visible(page)
     return page.specific if page is not None else None
