@@ -39,7 +39,7 @@ from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.panels import OptionalTypePageChooserPanel, model_or_none
-from lscpartnerships.core.visibility import public_link_targets, public_or_none
+from lscpartnerships.core.visibility import public_link_targets, public_or_none, public_pages
 
 from .blocks import FAQStreamBlock, QuestionsBlock
 
@@ -541,8 +541,9 @@ class BoardDecisionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["briefings"] = related.pages("briefings_for_decision", self) if self.pk else []
         context["replaces"] = self.replaces()
-        faq = self.related_faq_page
-        context["faq_page"] = public_or_none(faq)
+        # The FAQ page if the public may see it, in one query.
+        faq_id = self.related_faq_page_id
+        context["faq_page"] = public_pages().filter(pk=faq_id).first() if faq_id else None
         return context
 
 

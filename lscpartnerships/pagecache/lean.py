@@ -132,7 +132,7 @@ def route(request, path):
     ancestors = chain[:-1]
     if ancestors:
         target._cached_parent_obj = ancestors[-1]
-    _load_short_titles(ancestors)
+    _load_short_titles(request, root, ancestors)
     try:
         result = target.route(request, components[consumed:])
     except Http404:
@@ -144,15 +144,26 @@ def route(request, path):
         target.get_view_restrictions = lambda: PageViewRestriction.objects.filter(
             page__path__in=paths
         )
+        target.get_site = lambda: site  # the routed page's site is the request's
     return result
 
 
-def _load_short_titles(pages):
-    """Breadcrumbs show an ancestor's short title: load it for the deferred
-    ancestors in one query per page type instead of one per page."""
+def _load_short_titles(request, root, pages):
+    """Breadcrumbs show an ancestor's short title (`short_title or title`).
+    A section in the header menu has it in the cached shell already (purged
+    whenever a menu section is published); the others are loaded in one query
+    per page type instead of one per page."""
+    from lscpartnerships.core.templatetags.core_tags import _shell
+
+    menu = dict((url, label) for label, url in _shell(request).get("menu", []))
     by_class = {}
     for page in pages:
-        if page.depth > 2 and hasattr(type(page), "short_title"):
+        if page.depth <= 2 or not hasattr(type(page), "short_title"):
+            continue
+        url = "/" + page.url_path[len(root["url_path"]) :]
+        if url in menu:
+            page.short_title = menu[url]
+        else:
             by_class.setdefault(type(page), []).append(page)
     for cls, members in by_class.items():
         titles = dict(
@@ -165,13 +176,15 @@ def _load_short_titles(pages):
 
 
 class ShellRoutingMiddleware:
-    """Route page requests the lean way before Wagtail's serve view asks."""
+    """Find the Site from the shell cache for every public GET, and route
+    page requests the lean way before Wagtail's serve view asks."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD"):
+        if request.method in ("GET", "HEAD") and not request.path_info.startswith("/admin/"):
+            cached_site(request)
             try:
                 match = resolve(request.path_info)
             except Resolver404:
@@ -220,3 +233,24 @@ def sitemap_class():
             return urls
 
     return LeanSitemap
+
+
+# -- reading pages outside a transaction ---------------------------------------------------
+
+
+def page_view():
+    """Wagtail's page view, without ATOMIC_REQUESTS's transaction for GET and
+    HEAD (reading a page writes nothing that needs one: a rendition is made
+    in its own statement) and with it for every other method, as before
+    (docs/decisions/0064)."""
+    from django.db import transaction
+    from wagtail.views import serve
+
+    @transaction.non_atomic_requests
+    def lean_serve(request, path):
+        if request.method in ("GET", "HEAD"):
+            return serve(request, path)
+        with transaction.atomic():
+            return serve(request, path)
+
+    return lean_serve

@@ -11,10 +11,11 @@ from django.shortcuts import render
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from lscpartnerships.core.pagination import paginate
+from lscpartnerships.pagecache.lean import cached_site
 
 MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
 MAX_RESULTS = 500
@@ -47,13 +48,13 @@ def public_documents():
 def search(request):
     query = clean_query(request.GET.get("q"))
     chosen_type = request.GET.get("type", "")
-    site = Site.find_for_request(request)
+    site = cached_site(request)
     results, type_counts, promotions = [], {}, []
 
     if query:
         pages = Page.objects.live().public()
         if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+            pages = pages.filter(path__startswith=site._lscp_root["path"])  # the site's pages
         page_hits = list(pages.specific().search(query)[:MAX_RESULTS])
         document_hits = list(public_documents().search(query)[:MAX_RESULTS])
 
