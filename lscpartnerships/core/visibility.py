@@ -94,10 +94,14 @@ def prefetch_public_specific(pages):
     pages = [page for page in pages if isinstance(page, Page)]
     if not pages:
         return
-    visible = {
-        page.pk: page
-        for page in public_pages().filter(pk__in=[page.pk for page in pages]).specific()
-    }
+    by_class = {}
+    for page in pages:  # the page's type is known from its content type (cached)
+        by_class.setdefault(page.specific_class or Page, set()).add(page.pk)
+    visible = {}
+    for cls, ids in by_class.items():
+        visible.update(
+            (page.pk, page) for page in cls.objects.live().public().filter(pk__in=ids)
+        )
     for page in pages:
         page._lscp_public_specific = visible.get(page.pk)
 

@@ -156,6 +156,9 @@ def remember_links_before_save(sender, instance, update_fields=None, **kwargs):
         return
     instance._pagecache_before = {
         "links": linked_page_ids(instance),
+        # A menu section taken out of the menu leaves the cached shell too.
+        "in_menus": Page.objects.filter(pk=instance.pk, show_in_menus=True).exists()
+        and _is_menu_section(Page(path=instance.path, depth=instance.depth, show_in_menus=True)),
         "titles": tuple(
             Page.objects.filter(pk=instance.pk).values_list("title", "slug").first() or ()
         ),
@@ -172,10 +175,10 @@ def page_changed(sender, instance, **kwargs):
     """Published, unpublished (also on expiry and before deletion)."""
     page = instance
     state = _new_state()
-    if _is_menu_section(page) or _in_shell(page):
+    before = getattr(page, "_pagecache_before", {})
+    if _is_menu_section(page) or _in_shell(page) or before.get("in_menus"):
         everything_changed()
         return
-    before = getattr(page, "_pagecache_before", {})
     state["pages"].add(page.pk)
     state["pages"].update(
         page.get_ancestors().filter(depth__gt=1).live().values_list("pk", flat=True)

@@ -6,6 +6,7 @@ cap, never written to the database, and echoed only through auto-escaping.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.text import capfirst
@@ -45,6 +46,7 @@ def public_documents():
     return Document.objects.all()
 
 
+@transaction.non_atomic_requests  # reads only: no transaction (docs/decisions/0064)
 def search(request):
     query = clean_query(request.GET.get("q"))
     chosen_type = request.GET.get("type", "")

@@ -71,6 +71,16 @@ def _compute_shell(site):
     }
 
 
+def menu_sections(root):
+    """The live public children of `root` shown in menus, as specific pages
+    without their StreamFields: the header menu's sections, cached with the
+    shell and purged with it (a menu section published, moved or restricted)."""
+    return shell_fragment(
+        f"sections-{root.pk}",
+        lambda: list(root.get_children().live().public().in_menu().defer_streamfields().specific()),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def organisation_name(context):
     request = context.get("request")
