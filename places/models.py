@@ -32,7 +32,7 @@ from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.relations import is_page_of_type, related
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_pages
 
 DIRECTOR_PAGE_TYPE = ("directors", "directorprofilepage")
 

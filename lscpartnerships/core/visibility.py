@@ -99,9 +99,7 @@ def prefetch_public_specific(pages):
         by_class.setdefault(page.specific_class or Page, set()).add(page.pk)
     visible = {}
     for cls, ids in by_class.items():
-        visible.update(
-            (page.pk, page) for page in cls.objects.live().public().filter(pk__in=ids)
-        )
+        visible.update((page.pk, page) for page in cls.objects.live().public().filter(pk__in=ids))
     for page in pages:
         page._lscp_public_specific = visible.get(page.pk)
 

@@ -279,7 +279,6 @@ def _site_wide_models():
     inline rows (footer links)."""
     from modelcluster.fields import ParentalKey
     from wagtail.contrib.settings.registry import registry
-
     from wagtail.models import PageViewRestriction
 
     # A page restricted or opened up: pages, listings and the shell's

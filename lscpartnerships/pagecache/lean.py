@@ -113,7 +113,10 @@ def route(request, path):
     )
     # The pages must follow the path from the site root without a gap.
     for index, page in enumerate(chain):
-        if page.url_path != prefixes[index] or page.depth != len(root["path"]) // Page.steplen + index:
+        if (
+            page.url_path != prefixes[index]
+            or page.depth != len(root["path"]) // Page.steplen + index
+        ):
             return None
     if not chain or any(page.alias_of_id for page in chain):
         return None
@@ -140,7 +143,9 @@ def route(request, path):
     if result is not None and result.page is target:
         trails = request.__dict__.setdefault("_lscp_trails", {})
         trails[target.pk] = [page for page in ancestors if page.live]
-        paths = [target.path[:end] for end in range(Page.steplen, len(target.path) + 1, Page.steplen)]
+        paths = [
+            target.path[:end] for end in range(Page.steplen, len(target.path) + 1, Page.steplen)
+        ]
         target.get_view_restrictions = lambda: PageViewRestriction.objects.filter(
             page__path__in=paths
         )
@@ -155,7 +160,7 @@ def _load_short_titles(request, root, pages):
     per page type instead of one per page."""
     from lscpartnerships.core.templatetags.core_tags import _shell
 
-    menu = dict((url, label) for label, url in _shell(request).get("menu", []))
+    menu = {url: label for label, url in _shell(request).get("menu", [])}
     by_class = {}
     for page in pages:
         if page.depth <= 2 or not hasattr(type(page), "short_title"):

@@ -5,7 +5,7 @@ NHS.UK component's; only the data comes from this site.
 """
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from lscpartnerships.core.models import SiteSettings
 from lscpartnerships.pagecache.lean import cached_site
