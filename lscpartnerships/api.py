@@ -94,6 +94,9 @@ class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
         """Once per request: Wagtail asks three times, each time with a query
         for the view restrictions (issue 14)."""
         if not hasattr(self, "_lscp_base_queryset"):
+            from lscpartnerships.pagecache.lean import cached_site
+
+            cached_site(self.request._request)  # Wagtail's Site lookup, from the shell cache
             self._lscp_base_queryset = super().get_base_queryset()
         return self._lscp_base_queryset.all()
 
