@@ -26,7 +26,14 @@ from django.db import transaction
 from tests.pagecache.conftest import build_site, make_home
 with transaction.atomic():
     site = build_site(make_home())
-    get_user_model().objects.create_superuser("editor", "editor@example.invalid", "pw")
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.invalid", "pw")
+    # Every admin user has a second factor: an app, and a recovery code to sign in with.
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from lscpartnerships.security.two_factor import RECOVERY_DEVICE_NAME
+    TOTPDevice.objects.create(user=editor, name="App", confirmed=True)
+    recovery = StaticDevice.objects.create(user=editor, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    recovery.token_set.create(token="benchrecovery1")
 print(json.dumps({"privacy": site.privacy.pk}))
 """
 
@@ -109,6 +116,8 @@ def _admin_session(base):
     opener.open(base + "/admin/login/", timeout=30).read()
     status, url, _ = post("/admin/login/", {"username": "editor", "password": "pw"})
     assert not url.endswith("/admin/login/"), "login failed"
+    status, url, _ = post("/admin/2fa/verify/", {"code": "benchrecovery1"})
+    assert "/admin/2fa/" not in url, "second factor failed"
     return opener, post
 
 
