@@ -30,13 +30,27 @@ def decision_feed_links(page, request):
             return [("Board decisions (Atom feed)", url.rstrip("/").rsplit("/", 1)[0] + "/feed/")]
         return []
     if label == "places.placepartnershippage":
-        from .models import BoardDecisionIndexPage
+        from lscpartnerships.pagecache.store import shell_fragment
 
-        index = BoardDecisionIndexPage.objects.live().public().first()
-        if index is None:
+        # Cached with the page shell, purged when the decisions index is
+        # published, unpublished, moved or restricted (PAGECACHE_SHELL_PAGE_TYPES).
+        feed = shell_fragment("decisions-feed", _decision_feed_addresses)
+        if not feed:
             return []
         return [
-            ("Board decisions (Atom feed)", index.feed_url()),
-            (f"Board decisions about {page.title} (Atom feed)", index.feed_url(page.slug)),
+            ("Board decisions (Atom feed)", feed[0]),
+            (f"Board decisions about {page.title} (Atom feed)", feed[1].replace(_SLUG, page.slug)),
         ]
     return []
+
+
+_SLUG = "place-slug-placeholder"
+
+
+def _decision_feed_addresses():
+    from .models import BoardDecisionIndexPage
+
+    index = BoardDecisionIndexPage.objects.live().public().first()
+    if index is None:
+        return False
+    return (index.feed_url(), index.feed_url(_SLUG))

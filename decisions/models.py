@@ -33,7 +33,7 @@ from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_or_none
+from lscpartnerships.core.visibility import public_or_none, public_pages
 from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
@@ -518,8 +518,9 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["briefings"] = self.live_briefings()
         context["replaces"] = self.replaces()
-        faq = self.related_faq_page
-        context["faq_page"] = public_or_none(faq)
+        # The FAQ page if the public may see it, in one query.
+        faq_id = self.related_faq_page_id
+        context["faq_page"] = public_pages().filter(pk=faq_id).first() if faq_id else None
         return context
 
 

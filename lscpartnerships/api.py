@@ -90,6 +90,16 @@ class HardenedAPIMixin:
 class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
     """Live public pages (Wagtail's own rule for this endpoint)."""
 
+    def get_base_queryset(self):
+        """Once per request: Wagtail asks three times, each time with a query
+        for the view restrictions (issue 14)."""
+        if not hasattr(self, "_lscp_base_queryset"):
+            from lscpartnerships.pagecache.shell import cached_site
+
+            cached_site(self.request._request)  # Wagtail's Site lookup, from the shell cache
+            self._lscp_base_queryset = super().get_base_queryset()
+        return self._lscp_base_queryset.all()
+
 
 class PublicDocumentsAPIViewSet(HardenedAPIMixin, DocumentsAPIViewSet):
     """Only documents the public can download; with their honest metadata."""

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lscpartnerships.api import api_router
 from lscpartnerships.core import views as core_views
 from lscpartnerships.core.csp import csp_report
+from lscpartnerships.pagecache.lean import page_view, sitemap_class
 from lscpartnerships.search import views as search_views
 from lscpartnerships.security import views as security_views
 from lscpartnerships.security.lockout import ThrottledPasswordResetView
@@ -20,7 +21,8 @@ urlpatterns = [
     path("healthz/", core_views.ready, name="health"),
     path("healthz/live", core_views.live, name="health_live"),
     path("healthz/ready", core_views.ready, name="health_ready"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Issue 14: the sitemap in a fixed number of queries (pagecache/lean.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": sitemap_class()}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("csp-report/", csp_report, name="csp_report"),
     path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
@@ -52,4 +54,9 @@ if settings.SERVE_MEDIA:
     urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve_media)]
 
 # Wagtail's page serving comes last: it matches every other path.
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Wagtail's serve view, outside a transaction for GET and HEAD (issue 14,
+# docs/decisions/0064); Wagtail's own pattern and name, so page URLs reverse as before.
+urlpatterns += [
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", page_view(), name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -211,6 +211,7 @@ def main(argv=None):
         "DATABASE_URL": url,
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "SITE_BASE_URL": f"http://{HOST}",  # production settings require it
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": redis.url,
         "STATIC_ROOT": str(workdir / "static"),

@@ -293,6 +293,16 @@ class PageLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/page_link_block.html"
 
+    def bulk_to_python(self, values):
+        """Every link of a stream at once: which linked pages the public may
+        see, and their specific pages, in one query per page type (the
+        template's `public_or_none` then asks nothing)."""
+        from lscpartnerships.core.visibility import prefetch_public_specific
+
+        result = super().bulk_to_python(values)
+        prefetch_public_specific([value.get("page") for value in result])
+        return result
+
 
 class ContactDetailsBlock(blocks.StaticBlock):
     """The organisation's email and phone from Site settings, kept in one place."""

@@ -248,9 +248,14 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from lscpartnerships.pagecache.shell import menu_sections
+
         sections = []
-        for section in self.get_children().live().public().in_menu().specific():
-            sections.append({"page": section, "latest": list(section.latest_children())})
+        # The header menu's sections, cached with the page shell (issue 14);
+        # only the sections that show their latest items ask for them.
+        for section in menu_sections(self):
+            latest = list(section.latest_children()) if section.show_latest_on_home else []
+            sections.append({"page": section, "latest": latest})
         context["sections"] = sections
         return context
 

@@ -106,6 +106,22 @@ def public_or_none(page):
     return page if public_pages().filter(pk=page.pk).exists() else None
 
 
+def prefetch_public_specific(pages):
+    """Note on each page (once for all of them) what `public_or_none` of it
+    and its specific page would be: None, or the specific page."""
+    pages = [page for page in pages if isinstance(page, Page)]
+    if not pages:
+        return
+    by_class = {}
+    for page in pages:  # the page's type is known from its content type (cached)
+        by_class.setdefault(page.specific_class or Page, set()).add(page.pk)
+    visible = {}
+    for cls, ids in by_class.items():
+        visible.update((page.pk, page) for page in cls.objects.live().public().filter(pk__in=ids))
+    for page in pages:
+        page._lscp_public_specific = visible.get(page.pk)
+
+
 def public_link_targets(links, field="place"):
     """The pages `links` point to through `field` that the public may see,
     in the links' order, once each (one query for the links, one for the check).

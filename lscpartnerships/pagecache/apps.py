@@ -11,6 +11,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import invalidation
+        from . import invalidation, lean
 
         invalidation.connect()
+        lean.install_public_subquery()

@@ -15,7 +15,8 @@ the sections. So a change purges:
 * a snippet, document or image saved or deleted: the pages that use it
   (reference index, plus the `pagecache_pages_showing` hook for listings that
   show every row of a model), and the aggregates;
-* site settings or sites: everything (header and footer are on every page);
+* site settings, sites, page view restrictions, and the index pages whose
+  feeds every page links to (PAGECACHE_SHELL_PAGE_TYPES): everything (header and footer are on every page);
 * a redirect: its old path.
 
 Purges run after the transaction commits, so no app instance can re-cache
@@ -140,6 +141,11 @@ def _is_menu_section(page):
     )
 
 
+def _in_shell(page):
+    """Pages the shell itself names on every page (the feeds' index pages)."""
+    return page._meta.label_lower in settings.PAGECACHE_SHELL_PAGE_TYPES
+
+
 # -- signal handlers --------------------------------------------------------------
 
 
@@ -150,6 +156,9 @@ def remember_links_before_save(sender, instance, update_fields=None, **kwargs):
         return
     instance._pagecache_before = {
         "links": linked_page_ids(instance),
+        # A menu section taken out of the menu leaves the cached shell too.
+        "in_menus": Page.objects.filter(pk=instance.pk, show_in_menus=True).exists()
+        and _is_menu_section(Page(path=instance.path, depth=instance.depth, show_in_menus=True)),
         "titles": tuple(
             Page.objects.filter(pk=instance.pk).values_list("title", "slug").first() or ()
         ),
@@ -166,10 +175,10 @@ def page_changed(sender, instance, **kwargs):
     """Published, unpublished (also on expiry and before deletion)."""
     page = instance
     state = _new_state()
-    if _is_menu_section(page):
+    before = getattr(page, "_pagecache_before", {})
+    if _is_menu_section(page) or _in_shell(page) or before.get("in_menus"):
         everything_changed()
         return
-    before = getattr(page, "_pagecache_before", {})
     state["pages"].add(page.pk)
     state["pages"].update(
         page.get_ancestors().filter(depth__gt=1).live().values_list("pk", flat=True)
@@ -270,8 +279,11 @@ def _site_wide_models():
     inline rows (footer links)."""
     from modelcluster.fields import ParentalKey
     from wagtail.contrib.settings.registry import registry
+    from wagtail.models import PageViewRestriction
 
-    models = [Site]
+    # A page restricted or opened up: pages, listings and the shell's
+    # public() lookups all change with it.
+    models = [Site, PageViewRestriction]
     for model in registry:
         models.append(model)
         models.extend(

@@ -6,15 +6,17 @@ cap, never written to the database, and echoed only through auto-escaping.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from lscpartnerships.core.pagination import paginate
+from lscpartnerships.pagecache.shell import cached_site
 
 MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
 MAX_RESULTS = 500
@@ -44,16 +46,17 @@ def public_documents():
     return Document.objects.all()
 
 
+@transaction.non_atomic_requests  # reads only: no transaction (docs/decisions/0064)
 def search(request):
     query = clean_query(request.GET.get("q"))
     chosen_type = request.GET.get("type", "")
-    site = Site.find_for_request(request)
+    site = cached_site(request)
     results, type_counts, promotions = [], {}, []
 
     if query:
         pages = Page.objects.live().public()
         if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+            pages = pages.filter(path__startswith=site._lscp_root["path"])  # the site's pages
         page_hits = list(pages.specific().search(query)[:MAX_RESULTS])
         document_hits = list(public_documents().search(query)[:MAX_RESULTS])
 

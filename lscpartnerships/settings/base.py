@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # i12security: django-axes turns a locked-out sign-in into the lockout page (last).
     "axes.middleware.AxesMiddleware",
+    # Issue 14: routes page requests in a fixed number of queries (pagecache/lean.py).
+    "lscpartnerships.pagecache.lean.ShellRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "lscpartnerships.urls"
@@ -474,6 +476,9 @@ PAGECACHE_QUERY_PARAMS = {
 PAGECACHE_PATH_GROUPS = ["/api/"]
 # Purged on every content change: they list everything.
 PAGECACHE_AGGREGATE_PATHS = ["/sitemap.xml", "/api/v2/"]
+# Page types the page shell names on every page (their feeds are advertised in
+# every <head>): publishing or unpublishing one purges everything.
+PAGECACHE_SHELL_PAGE_TYPES = ["briefings.briefingindexpage", "decisions.boarddecisionindexpage"]
 # wagtail.contrib.frontend_cache backends: our own response cache, and a CDN
 # or caching proxy that accepts HTTP PURGE if FRONTEND_CACHE_PURGE_URL is set.
 WAGTAILFRONTENDCACHE = {

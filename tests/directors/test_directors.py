@@ -264,7 +264,7 @@ def test_index_pagination_answers_bad_page_numbers_without_error(client, directo
 # pagination, the directors with their places, their photos, and the photos'
 # renditions: one query each, whatever the number of directors.
 INDEX_QUERIES = (
-    17  # includes the shell (its menu and settings cached: issue 14); public places only
+    7  # includes the shell (3: route, page, view restrictions; issue 14); public places only
 )
 
 

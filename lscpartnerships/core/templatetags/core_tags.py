@@ -5,9 +5,10 @@ NHS.UK component's; only the data comes from this site.
 """
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from lscpartnerships.core.models import DEFAULT_ORGANISATION_NAME, SiteSettings
+from lscpartnerships.pagecache.shell import cached_site
 from lscpartnerships.pagecache.store import shell_fragment
 
 register = template.Library()
@@ -19,7 +20,7 @@ def _site(request):
     if request is None:
         return None
     if not hasattr(request, "_lscp_site"):
-        request._lscp_site = Site.find_for_request(request)
+        request._lscp_site = cached_site(request)
     return request._lscp_site
 
 
@@ -226,5 +227,7 @@ def public_or_none(page):
     to a draft or login-restricted page is left out rather than showing its title."""
     from lscpartnerships.core.visibility import public_or_none as visible
 
+    if hasattr(page, "_lscp_public_specific"):  # noted for a whole stream at once
+        return page._lscp_public_specific
     page = visible(page)
     return page.specific if page is not None else None

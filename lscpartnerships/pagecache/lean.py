@@ -1,0 +1,234 @@
+"""Lean when not cached: the page shell's own queries, made once and few.
+
+Every uncached page pays for finding its site, routing its path, checking its
+view restrictions and its breadcrumbs before its own content. Wagtail does
+that in one or two queries per path segment and one query per `.public()`;
+this module does it in a fixed number, whatever the depth of the page
+(docs/decisions/0063):
+
+* `public()` (Wagtail's `PageQuerySet.private_q`) becomes one NOT EXISTS
+  subquery instead of a query for the restrictions plus a filter;
+* the request's Site comes from the shell cache (purged with every site-wide
+  change) for pages, search, the sitemap and the API;
+* `ShellRoutingMiddleware` routes a page request with one query for every
+  page on its path and one for the page itself, and leaves behind the
+  breadcrumb trail and the view restriction lookup, so neither is repeated.
+  Anything unusual (aliases, a routable page answering part of the path, a
+  route override, a page that is not there) falls back to Wagtail's routing.
+"""
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from .shell import cached_site
+
+# -- public(): one subquery ---------------------------------------------------------
+
+
+def _private_q(self):
+    """Pages in a restricted section (on the page or an ancestor), as a
+    subquery: the same pages as Wagtail's, without a query of its own."""
+    # As `pk__in` rather than a bare EXISTS: the search backends only filter
+    # on fields.
+    restricted = Page.objects.filter(
+        Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+    )
+    return Q(pk__in=restricted.values("pk"))
+
+
+def install_public_subquery():
+    PageQuerySet.private_q = _private_q
+
+
+# -- the site -----------------------------------------------------------------------
+
+
+# -- routing ------------------------------------------------------------------------
+
+
+def _plain_route(cls):
+    return cls.route is Page.route
+
+
+def _routable_claims(cls, components):
+    """True if a routable page of class `cls` would answer `components` itself."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if not issubclass(cls, RoutablePageMixin) or cls.route is not RoutablePageMixin.route:
+        return None  # unknown: its own route()
+    path = "/" + "/".join(components) + "/" if components else "/"
+    try:
+        cls.get_resolver().resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def route(request, path):
+    """Wagtail's RouteResult for `path`, or None to let Wagtail route it."""
+    site = cached_site(request)
+    if site is None or getattr(site, "_lscp_root", None) is None:
+        return None
+    root = site._lscp_root
+    if len(root["path"]) != 2 * Page.steplen:  # a site root below the top level
+        return None
+    components = [component for component in path.split("/") if component]
+    prefixes = [root["url_path"]]
+    for component in components:
+        prefixes.append(prefixes[-1] + component + "/")
+    chain = list(
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root["path"])
+        .order_by("depth")
+        .specific(defer=True)
+    )
+    # The pages must follow the path from the site root without a gap.
+    for index, page in enumerate(chain):
+        if (
+            page.url_path != prefixes[index]
+            or page.depth != len(root["path"]) // Page.steplen + index
+        ):
+            return None
+    if not chain or any(page.alias_of_id for page in chain):
+        return None
+    consumed = len(chain) - 1
+    # Wagtail asks each page on the way down; only plain pages pass the rest on.
+    for index, page in enumerate(chain[:-1]):
+        cls = type(page)
+        if _plain_route(cls):
+            continue
+        if _routable_claims(cls, components[index:]) is not False:
+            return None
+    target_cls = type(chain[-1])
+    if not _plain_route(target_cls) and _routable_claims(target_cls, components[consumed:]) is None:
+        return None
+    target = target_cls.objects.get(pk=chain[-1].pk)
+    ancestors = chain[:-1]
+    if ancestors:
+        target._cached_parent_obj = ancestors[-1]
+    _load_short_titles(request, root, ancestors)
+    try:
+        result = target.route(request, components[consumed:])
+    except Http404:
+        result = None
+    if result is not None and result.page is target:
+        trails = request.__dict__.setdefault("_lscp_trails", {})
+        trails[target.pk] = [page for page in ancestors if page.live]
+        paths = [
+            target.path[:end] for end in range(Page.steplen, len(target.path) + 1, Page.steplen)
+        ]
+        target.get_view_restrictions = lambda: PageViewRestriction.objects.filter(
+            page__path__in=paths
+        )
+        target.get_site = lambda: site  # the routed page's site is the request's
+    return result
+
+
+def _load_short_titles(request, root, pages):
+    """Breadcrumbs show an ancestor's short title (`short_title or title`).
+    A section in the header menu has it in the cached shell already (purged
+    whenever a menu section is published); the others are loaded in one query
+    per page type instead of one per page."""
+    from lscpartnerships.core.templatetags.core_tags import _shell
+
+    menu = {url: label for label, url in _shell(request).get("menu", [])}
+    by_class = {}
+    for page in pages:
+        if page.depth <= 2 or not hasattr(type(page), "short_title"):
+            continue
+        url = "/" + page.url_path[len(root["url_path"]) :]
+        if url in menu:
+            page.short_title = menu[url]
+        else:
+            by_class.setdefault(type(page), []).append(page)
+    for cls, members in by_class.items():
+        titles = dict(
+            cls.objects.filter(pk__in=[page.pk for page in members]).values_list(
+                "pk", "short_title"
+            )
+        )
+        for page in members:
+            page.short_title = titles.get(page.pk, "")
+
+
+class ShellRoutingMiddleware:
+    """Route page requests the lean way before Wagtail's serve view asks
+    (other requests pay one URL resolution: the bare view's cost stays bare)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            if match is not None and match.url_name == "wagtail_serve":
+                result = route(request, match.kwargs.get("path", request.path_info))
+                if result is not None:
+                    request._wagtail_route_for_request = result
+        return self.get_response(request)
+
+
+# -- the sitemap ----------------------------------------------------------------------
+
+
+def sitemap_class():
+    from wagtail.contrib.sitemaps import Sitemap
+
+    class LeanSitemap(Sitemap):
+        """Wagtail's sitemap in a fixed number of queries: an entry needs only
+        the page's address and dates (Page's own fields), so the pages are not
+        fetched again per page type. A page type that adds sitemap entries of
+        its own (overrides get_sitemap_urls) gets its specific page as before."""
+
+        def items(self):
+            site = cached_site(self.request)
+            if site is None or getattr(site, "_lscp_root", None) is None:
+                return super().items()
+            return (
+                Page.objects.filter(path__startswith=site._lscp_root["path"])
+                .live()
+                .public()
+                .order_by("path")
+                .specific(defer=True)
+            )
+
+        def _urls(self, page, protocol, domain):
+            urls, last_mods = [], set()
+            for item in self.paginator.page(page).object_list.iterator():
+                if type(item).get_sitemap_urls is not Page.get_sitemap_urls:
+                    item = type(item).objects.get(pk=item.pk)
+                for url_info in item.get_sitemap_urls(self.request):
+                    urls.append(url_info)
+                    last_mods.add(url_info.get("lastmod"))
+            if last_mods and None not in last_mods:
+                self.latest_lastmod = max(last_mods)
+            return urls
+
+    return LeanSitemap
+
+
+# -- reading pages outside a transaction ---------------------------------------------------
+
+
+def page_view():
+    """Wagtail's page view, without ATOMIC_REQUESTS's transaction for GET and
+    HEAD (reading a page writes nothing that needs one: a rendition is made
+    in its own statement) and with it for every other method, as before
+    (docs/decisions/0064)."""
+    from django.db import transaction
+    from wagtail.views import serve
+
+    @transaction.non_atomic_requests
+    def lean_serve(request, path):
+        if request.method in ("GET", "HEAD"):
+            return serve(request, path)
+        with transaction.atomic():
+            return serve(request, path)
+
+    return lean_serve

@@ -1,0 +1,48 @@
+"""What the page shell caches about the request's site, read by the page
+views, templates, search and the API: the Site itself (one lookup per host)
+and the header menu's sections. Both live in the shell cache (store.py) and
+are purged with it (invalidation.py).
+
+Its own module so that the shell's readers (core's template tags and HomePage,
+lean routing) import it without importing each other.
+"""
+
+from wagtail.models import Page, Site
+
+from . import store
+
+
+def cached_site(request):
+    """The request's Site (as Site.find_for_request), from the shell cache."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    from django.http.request import split_domain_port
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def compute():
+        site = Site._find_for_request(request)
+        if site is None:
+            return False
+        root = Page.objects.filter(pk=site.root_page_id).values("path", "url_path").first()
+        return site, root
+
+    found = store.shell_fragment(f"site-for:{hostname}:{port}", compute)
+    if not found:
+        request._wagtail_site = None
+        return None
+    site, root = found
+    site._lscp_root = root
+    request._wagtail_site = site
+    return site
+
+
+def menu_sections(root):
+    """The live public children of `root` shown in menus, as specific pages
+    without their StreamFields: the header menu's sections, cached with the
+    shell and purged with it (a menu section published, moved or restricted)."""
+    return store.shell_fragment(
+        f"sections-{root.pk}",
+        lambda: list(root.get_children().live().public().in_menu().defer_streamfields().specific()),
+    )
