@@ -5,20 +5,14 @@ people never see (hidden by the site's CSS, not announced to screen readers,
 skipped by the keyboard) plus rate limits in the view."""
 
 from django import forms
-from django.core.validators import validate_email
+
+from lscpartnerships.core.forms import PublicForm, email_field, honeypot_field
 
 from .choices import LIST_CHOICES
 
 
-class SubscribeForm(forms.Form):
-    email = forms.CharField(
-        label="Email address",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "max_length": "Email address must be 254 characters or fewer",
-        },
-    )
+class SubscribeForm(PublicForm):
+    email = email_field()
     lists = forms.MultipleChoiceField(
         label="What do you want to hear about?",
         choices=LIST_CHOICES,
@@ -36,7 +30,7 @@ class SubscribeForm(forms.Form):
         error_messages={"invalid_choice": "Select places from the list"},
     )
     # The honeypot: real people never see or fill it.
-    website = forms.CharField(label="Leave this field empty", required=False, max_length=200)
+    website = honeypot_field()
 
     def __init__(self, *args, places=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,19 +38,8 @@ class SubscribeForm(forms.Form):
         self.place_titles = {str(pk): title for pk, title in places}
 
     def clean_email(self):
-        email = " ".join(self.cleaned_data["email"].split())
-        try:
-            validate_email(email)
-        except forms.ValidationError as error:
-            raise forms.ValidationError(
-                "Enter an email address in the correct format, like name@example.com"
-            ) from error
-        local, _, domain = email.rpartition("@")
+        local, _, domain = super().clean_email().rpartition("@")
         return f"{local}@{domain.lower()}"
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website", "").strip())
 
     def place_ids(self):
         return sorted(int(pk) for pk in self.cleaned_data.get("places", []))

@@ -2,46 +2,12 @@
 per place (/board-decisions/feed/<place-slug>/), like the briefings feeds, so
 stakeholders can follow decisions in a feed reader without signing up."""
 
-import datetime
-
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-
-from lscpartnerships.core.feeds import SiteFeed
-
-
-def _as_datetime(date):
-    """Midday London time on `date` (a feed entry needs a time)."""
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+from lscpartnerships.core.feeds import SiteFeed, as_datetime
 
 
 class DecisionFeed(SiteFeed):
-    feed_type = Atom1Feed
-
-    def __init__(self, index, place_id=None, place_title=None):
-        super().__init__()
-        self.index = index
-        self.place_id = place_id
-        self.place_title = place_title
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    def title(self):
-        if self.place_title:
-            return f"Board decisions about {self.place_title}"
-        return self.index.title
-
-    def subtitle(self):
-        if self.place_title:
-            return f"Decisions of the board that affect {self.place_title}, newest first."
-        return self.index.summary
-
-    def author_name(self):
-        from lscpartnerships.core.models import SiteSettings
-
-        return SiteSettings.for_request(self.request).organisation_name
+    place_title = "Board decisions about {place}"
+    place_subtitle = "Decisions of the board that affect {place}, newest first."
 
     def items(self):
         decisions = self.index.decisions()
@@ -53,27 +19,13 @@ class DecisionFeed(SiteFeed):
             ]
         )
 
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.summary
-
-    def item_link(self, item):
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item):
-        return item.get_full_url(self.request)
-
     def item_pubdate(self, item):
-        return item.first_published_at or _as_datetime(item.meeting_date)
+        return item.first_published_at or as_datetime(item.meeting_date)
 
     def item_updateddate(self, item):
-        notes = [_as_datetime(note.date) for note in item.change_notes.all()]
+        notes = [as_datetime(note.date) for note in item.change_notes.all()]
         published = item.last_published_at or self.item_pubdate(item)
         return max([published, *notes])
 
     def item_categories(self, item):
-        return [item.get_status_display()] + [
-            link.place.title for link in item.place_links.all() if link.place is not None
-        ]
+        return [item.get_status_display(), *self.place_categories(item)]

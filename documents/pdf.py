@@ -25,8 +25,9 @@ from django.utils.html import strip_tags
 
 logger = logging.getLogger(__name__)
 
-# Runs in the child process: limits first, then parse. Prints the page count.
-_PAGE_COUNT_SCRIPT = r"""
+# Runs first in every child process that reads a PDF: limits (CPU seconds from
+# argv[1], 1 GiB of memory), then the PDF from stdin as `reader`.
+CHILD_PREAMBLE = r"""
 import io, resource, sys
 seconds = int(sys.argv[1])
 for limit, value in ((resource.RLIMIT_CPU, seconds), (resource.RLIMIT_AS, 1 << 30)):
@@ -40,8 +41,10 @@ from pypdf import PdfReader
 reader = PdfReader(io.BytesIO(sys.stdin.buffer.read()))
 if reader.is_encrypted:
     reader.decrypt("")
-sys.stdout.write(str(len(reader.pages)))
 """
+
+# Prints the page count.
+_PAGE_COUNT_SCRIPT = "sys.stdout.write(str(len(reader.pages)))\n"
 
 
 def child_environment():
@@ -115,9 +118,11 @@ def active_content(data):
     return ""
 
 
-def count_pages(file, timeout=None, max_bytes=None):
-    """Number of pages of the PDF in `file` (a file-like object), or None when
-    it is too big to count, cannot be read or takes longer than allowed."""
+def run_on_pdf(file, script, args=(), purpose="Reading a PDF", timeout=None, max_bytes=None):
+    """What `script` (run after CHILD_PREAMBLE, in the isolated child above)
+    prints about the PDF in `file` (a file-like object), as bytes; None when
+    the file is too big or not a PDF, or the child fails or takes longer than
+    allowed (DOCUMENT_PAGE_COUNT_TIMEOUT, DOCUMENT_PAGE_COUNT_MAX_MB)."""
     if timeout is None:
         timeout = getattr(settings, "DOCUMENT_PAGE_COUNT_TIMEOUT", 5)
     if max_bytes is None:
@@ -127,21 +132,33 @@ def count_pages(file, timeout=None, max_bytes=None):
     file.seek(0)
     if len(data) > max_bytes or not data.startswith(b"%PDF-"):
         return None
+    seconds = str(max(1, int(timeout) + 1))
     try:
-        result = run_child(
-            _PAGE_COUNT_SCRIPT, [str(max(1, int(timeout) + 1))], data=data, timeout=timeout
-        )
+        result = run_child(CHILD_PREAMBLE + script, [seconds, *args], data=data, timeout=timeout)
     except subprocess.TimeoutExpired:
-        logger.warning("Counting the pages of a PDF took longer than %ss; skipped.", timeout)
+        logger.warning("%s took longer than %ss; skipped.", purpose, timeout)
         return None
     except OSError:
-        logger.exception("Could not start the PDF page counter.")
+        logger.exception("%s: could not start the child process.", purpose)
         return None
-    output = result.stdout.decode("ascii", "replace").strip()
-    if result.returncode != 0 or not output.isdigit():
-        logger.warning("Could not count the pages of a PDF (exit %s).", result.returncode)
+    if result.returncode != 0:
+        logger.warning("%s failed (exit %s).", purpose, result.returncode)
         return None
-    return int(output)
+    return result.stdout
+
+
+def count_pages(file, timeout=None, max_bytes=None):
+    """Number of pages of the PDF in `file` (a file-like object), or None when
+    it is too big to count, cannot be read or takes longer than allowed."""
+    output = run_on_pdf(
+        file,
+        _PAGE_COUNT_SCRIPT,
+        purpose="Counting the pages of a PDF",
+        timeout=timeout,
+        max_bytes=max_bytes,
+    )
+    text = (output or b"").decode("ascii", "replace").strip()
+    return int(text) if text.isdigit() else None
 
 
 # -- Writer --------------------------------------------------------------------

@@ -20,14 +20,9 @@ make any parser loop or eat memory); if the check cannot finish, the result is
 """
 
 import json
-import logging
-import subprocess
-import sys
 from dataclasses import dataclass
 
-from django.conf import settings
-
-logger = logging.getLogger(__name__)
+from .pdf import run_on_pdf
 
 
 @dataclass(frozen=True)
@@ -77,22 +72,11 @@ CHECK_KEYS = tuple(check.key for check in CHECKS)
 #: Pages looked at for fonts and text: enough to judge, bounded for huge files.
 MAX_PAGES = 200
 
-# Runs in the child process: limits first, then parse. Prints the results as JSON.
+# Runs in the child process after CHILD_PREAMBLE (limits, then `reader`).
+# Prints the results as JSON.
 _CHECK_SCRIPT = r"""
-import io, json, resource, sys
-seconds = int(sys.argv[1]); max_pages = int(sys.argv[2])
-for limit, value in ((resource.RLIMIT_CPU, seconds), (resource.RLIMIT_AS, 1 << 30)):
-    try:
-        resource.setrlimit(limit, (value, value))
-    except (ValueError, OSError):
-        pass
-import logging
-logging.disable(logging.CRITICAL)
-from pypdf import PdfReader
-
-reader = PdfReader(io.BytesIO(sys.stdin.buffer.read()))
-if reader.is_encrypted:
-    reader.decrypt("")
+import json
+max_pages = int(sys.argv[2])
 root = reader.trailer["/Root"].get_object()
 
 def obj(value):
@@ -163,43 +147,21 @@ def check_pdf(file, timeout=None, max_bytes=None):
     """Results of the checks on the PDF in `file` (a file-like object): a dict
     ``{check key: bool}``, or None when the file is too big to check, cannot be
     read or takes longer than allowed. Limits as for page counting
-    (``DOCUMENT_PAGE_COUNT_TIMEOUT``, ``DOCUMENT_PAGE_COUNT_MAX_MB``)."""
-    if timeout is None:
-        timeout = getattr(settings, "DOCUMENT_PAGE_COUNT_TIMEOUT", 5)
-    if max_bytes is None:
-        max_bytes = int(getattr(settings, "DOCUMENT_PAGE_COUNT_MAX_MB", 20) * 1024 * 1024)
-    file.seek(0)
-    data = file.read(max_bytes + 1)
-    file.seek(0)
-    if len(data) > max_bytes or not data.startswith(b"%PDF-"):
-        return None
+    (``DOCUMENT_PAGE_COUNT_TIMEOUT``, ``DOCUMENT_PAGE_COUNT_MAX_MB``), in the
+    same isolated child process (documents/pdf.py)."""
+    output = run_on_pdf(
+        file,
+        _CHECK_SCRIPT,
+        [str(MAX_PAGES)],
+        purpose="Checking a PDF for accessibility",
+        timeout=timeout,
+        max_bytes=max_bytes,
+    )
     try:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-I",
-                "-c",
-                _CHECK_SCRIPT,
-                str(max(1, int(timeout) + 1)),
-                str(MAX_PAGES),
-            ],
-            input=data,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        logger.warning("Checking a PDF for accessibility took longer than %ss; skipped.", timeout)
-        return None
-    except OSError:
-        logger.exception("Could not start the PDF accessibility checker.")
-        return None
-    try:
-        results = json.loads(result.stdout.decode("utf-8"))
+        results = json.loads(output.decode("utf-8")) if output else None
     except ValueError:
         results = None
-    if result.returncode != 0 or not isinstance(results, dict):
-        logger.warning("Could not check a PDF for accessibility (exit %s).", result.returncode)
+    if not isinstance(results, dict):
         return None
     return {key: bool(results.get(key)) for key in CHECK_KEYS}
 

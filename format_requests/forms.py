@@ -2,12 +2,13 @@
 box is always shown, and required only when "Another format" is chosen."""
 
 from django import forms
-from django.core.validators import validate_email
+
+from lscpartnerships.core.forms import PublicForm, email_field, honeypot_field
 
 from .choices import FORMAT_CHOICES, OTHER
 
 
-class FormatRequestForm(forms.Form):
+class FormatRequestForm(PublicForm):
     name = forms.CharField(
         label="Your name",
         max_length=200,
@@ -16,14 +17,8 @@ class FormatRequestForm(forms.Form):
             "max_length": "Name must be 200 characters or fewer",
         },
     )
-    email = forms.CharField(
-        label="Email address",
-        max_length=254,
-        help_text="We will send the document, or tell you when it will be ready, to this address.",
-        error_messages={
-            "required": "Enter your email address",
-            "max_length": "Email address must be 254 characters or fewer",
-        },
+    email = email_field(
+        help_text="We will send the document, or tell you when it will be ready, to this address."
     )
     format = forms.ChoiceField(
         label="Which format do you need?",
@@ -49,27 +44,13 @@ class FormatRequestForm(forms.Form):
         help_text="For example, which part of the document you need most. Do not include medical details.",
         error_messages={"max_length": "Your note must be 1000 characters or fewer"},
     )
-    website = forms.CharField(label="Leave this field empty", required=False, max_length=200)
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website", "").strip())
+    website = honeypot_field()
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError("Enter your name")
         return name
-
-    def clean_email(self):
-        email = " ".join(self.cleaned_data["email"].split())
-        try:
-            validate_email(email)
-        except forms.ValidationError as error:
-            raise forms.ValidationError(
-                "Enter an email address in the correct format, like name@example.com"
-            ) from error
-        return email
 
     def clean_other_format(self):
         return " ".join(self.cleaned_data.get("other_format", "").split())

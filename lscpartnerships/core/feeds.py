@@ -1,12 +1,56 @@
 """What every Atom feed of the site shares: its addresses come from the Wagtail
 Site (which follows SITE_BASE_URL), never from the request's Host header, so
-feed readers keep one stable address."""
+feed readers keep one stable address; the author is the organisation named in
+site settings; a feed is of all the pages below an index, or of those about
+one place."""
+
+import datetime
 
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+
+def as_datetime(date):
+    """Midday London time on `date`: a feed entry needs a time, and midday
+    keeps the date the same in every time zone near the UK."""
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
 
 
 class SiteFeed(Feed):
-    """A feed of the pages below `self.index` (set by the subclass's get_object)."""
+    """A feed of the pages below `index`, or of those about one place.
+
+    A subclass says what its pages are called (`place_title`,
+    `place_subtitle`, formatted with the place's title) and gives `items`."""
+
+    feed_type = Atom1Feed
+    place_title = "{place}"
+    place_subtitle = "{place}"
+
+    def __init__(self, index, place_id=None, place_title=None):
+        super().__init__()
+        self.index = index
+        self.place_id = place_id
+        self.place_name = place_title
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        if self.place_name:
+            return self.place_title.format(place=self.place_name)
+        return self.index.title
+
+    def subtitle(self):
+        if self.place_name:
+            return self.place_subtitle.format(place=self.place_name)
+        return self.index.summary
+
+    def author_name(self):
+        from lscpartnerships.core.models import SiteSettings
+
+        return SiteSettings.for_request(self.request).organisation_name
 
     def link(self):
         return self.index.get_full_url(self.request)
@@ -18,3 +62,19 @@ class SiteFeed(Feed):
 
     def feed_guid(self):
         return self.feed_url()
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def place_categories(self, item):
+        """The titles of the places a page is about (its prefetched place links)."""
+        return [link.place.title for link in item.place_links.all() if link.place is not None]
