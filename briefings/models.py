@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -23,18 +23,20 @@ from wagtail.search import index
 
 from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
+from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.visibility import public_or_none, public_pages
 from places.links import PlaceLink, PlaceLinksMixin, public_places
 
 from .choices import AUDIENCE_CHOICES
+from .feeds import BriefingFeed
 from .forms import BriefingFilterForm
 
 # -- Pages ---------------------------------------------------------------------
 
 
-class BriefingIndexPage(RoutablePageMixin, BasePage):
+class BriefingIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
     """All briefings (/briefings/), newest first, filterable by place, audience
     and year, with Atom feeds of all briefings and of each place's.
 
@@ -42,6 +44,8 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
     filtered view is a link people can share; filtered views ask search
     engines not to index them (the unfiltered list is the canonical one).
     """
+
+    feed_class = BriefingFeed
 
     page_description = "The list of stakeholder briefings, with feeds. There is only one."
 
@@ -131,23 +135,6 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
         return context
 
     # -- feeds -------------------------------------------------------------------
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import BriefingFeed
-
-        return BriefingFeed(self)(request)
-
-    @path("feed/<slug:place_slug>/", name="place_feed")
-    def place_feed(self, request, place_slug):
-        from django.http import Http404
-
-        from .feeds import BriefingFeed
-
-        place = self.place_for_slug(place_slug)
-        if place is None:
-            raise Http404("No such place")
-        return BriefingFeed(self, place_id=place[0], place_title=place[1])(request)
-
     #: The feeds list every briefing: purged with every content change
     #: (lscpartnerships.pagecache).
     pagecache_aggregate = True
@@ -160,11 +147,6 @@ class BriefingIndexPage(RoutablePageMixin, BasePage):
             for _pk, slug, _title in self.place_options()
         ]
         return ["/" + path.lstrip("/") for path in paths]
-
-    def feed_url(self, place_slug=None):
-        if place_slug:
-            return self.url + self.reverse_subpage("place_feed", kwargs={"place_slug": place_slug})
-        return self.url + self.reverse_subpage("feed")
 
     @property
     def json_ld_data(self):

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -31,12 +31,14 @@ from wagtail.search import index
 
 from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
+from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.visibility import public_or_none, public_pages
 from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
+from .feeds import DecisionFeed
 
 # -- Questions -----------------------------------------------------------------
 
@@ -214,13 +216,15 @@ class FAQPage(BasePage):
 # -- Board decisions -----------------------------------------------------------
 
 
-class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
+class BoardDecisionIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
     """All board decisions, newest meeting first, filterable by year, with
     Atom feeds of all decisions and of each place's (decisions/feeds.py).
 
     The filter is a plain GET form so it works without JavaScript; a year with
     no decisions (or one that is not a year) gets a message, never an error.
     """
+
+    feed_class = DecisionFeed
 
     page_description = "The list of board decisions, newest first. There is only one."
 
@@ -281,28 +285,6 @@ class BoardDecisionIndexPage(RoutablePageMixin, BasePage):
         """(id, title) of the live public place page with this slug; None if
         there is none."""
         return public_places().filter(slug=slug).order_by("pk").values_list("pk", "title").first()
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import DecisionFeed
-
-        return DecisionFeed(self)(request)
-
-    @path("feed/<slug:place_slug>/", name="place_feed")
-    def place_feed(self, request, place_slug):
-        from django.http import Http404
-
-        from .feeds import DecisionFeed
-
-        place = self.place_for_slug(place_slug)
-        if place is None:
-            raise Http404("No such place")
-        return DecisionFeed(self, place_id=place[0], place_title=place[1])(request)
-
-    def feed_url(self, place_slug=None):
-        if place_slug:
-            return self.url + self.reverse_subpage("place_feed", kwargs={"place_slug": place_slug})
-        return self.url + self.reverse_subpage("feed")
 
 
 class BoardDecisionPage(PlaceLinksMixin, BasePage):

@@ -7,8 +7,10 @@ one place."""
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from wagtail.contrib.routable_page.models import path
 
 
 def as_datetime(date):
@@ -78,3 +80,29 @@ class SiteFeed(Feed):
     def place_categories(self, item):
         """The titles of the places a page is about (its prefetched place links)."""
         return [link.place.title for link in item.place_links.all() if link.place is not None]
+
+
+class FeedsMixin:
+    """For an index page (with RoutablePageMixin): an Atom feed of its pages at
+    feed/, and of those about one place at feed/<place-slug>/.
+
+    The page gives `feed_class` (its SiteFeed) and `place_for_slug(slug)`
+    (the place's id and title, or None)."""
+
+    feed_class = None
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return self.feed_class(self)(request)
+
+    @path("feed/<slug:place_slug>/", name="place_feed")
+    def place_feed(self, request, place_slug):
+        place = self.place_for_slug(place_slug)
+        if place is None:
+            raise Http404("No such place")
+        return self.feed_class(self, place_id=place[0], place_title=place[1])(request)
+
+    def feed_url(self, place_slug=None):
+        if place_slug:
+            return self.url + self.reverse_subpage("place_feed", kwargs={"place_slug": place_slug})
+        return self.url + self.reverse_subpage("feed")
