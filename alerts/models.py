@@ -22,7 +22,7 @@ class Subscription(models.Model):
     briefings = models.BooleanField(default=False, help_text="Wants new briefings.")
     decisions = models.BooleanField(default=False, help_text="Wants new board decisions.")
     places = models.ManyToManyField(
-        "wagtailcore.Page",
+        "places.PlacePartnershipPage",
         blank=True,
         related_name="+",
         help_text="Only these places; none chosen means every place.",

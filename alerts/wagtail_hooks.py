@@ -41,7 +41,7 @@ def subscriber_counts():
         },
     )
     per_place = (
-        Subscription.places.through.objects.values("page_id")
+        Subscription.places.through.objects.values("placepartnershippage_id")
         .annotate(
             **{
                 key: Count("subscription", filter=Q(**{f"subscription__{key}": True}))
@@ -56,7 +56,7 @@ def subscriber_counts():
     }
     for row in per_place:
         for key, _ in LIST_CHOICES:
-            counts[key][row["page_id"]] = row[key]
+            counts[key][row["placepartnershippage_id"]] = row[key]
     return counts
 
 

@@ -11,7 +11,6 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
 from briefings.models import BriefingAttachment
@@ -21,6 +20,7 @@ from documents.factories import PublicDocumentFactory
 from documents.models import PublicDocument
 from format_requests.models import FormatRequest
 from lscpartnerships.core.factories import ContentPageFactory
+from tests.helpers.migrations import latest, migrate
 
 #: The last migrations before the move.
 BEFORE = [
@@ -29,13 +29,6 @@ BEFORE = [
     ("format_requests", "0002_grant_queue_to_comms_groups"),
     ("documents", None),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -86,7 +79,7 @@ def test_documents_and_every_link_to_them_survive_the_move(client, home):
             reply_by="2026-01-01",
         )  # fmt: skip
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate(latest())
         # The relabelling above emptied the process-wide content-type cache; fill
         # it again, or the next transactional test's reload of the database
         # (serialized_rollback) creates content types that then clash.

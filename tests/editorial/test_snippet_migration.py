@@ -6,21 +6,14 @@ Runs the real migrations backwards and forwards on the test database.
 """
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.helpers.migrations import latest, migrate
 
 BEFORE = [
     ("editorial", "0001_roles_and_workflow"),
     ("decisions", "0001_initial"),
     ("places", "0001_initial"),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -36,7 +29,7 @@ def test_existing_rows_stay_live_with_a_first_revision(client):
         )
         former = FormerPartnership.objects.create(name="Pennine Lancashire ICP", end_year=2022)
     finally:
-        leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+        leaves = latest()
         migrate(leaves)
 
     from wagtail.models import WorkflowContentType

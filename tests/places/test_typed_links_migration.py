@@ -8,8 +8,8 @@ Runs the real migrations backwards and forwards on the test database.
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.helpers.migrations import latest, migrate
 
 BEFORE = [
     ("places", "0002_snippet_drafts_and_sign_off"),
@@ -17,17 +17,6 @@ BEFORE = [
     ("briefings", "0005_merge_20261125_1539"),
     ("decisions", "0003_meeting_date_optional_in_drafts"),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def links_of(page):
