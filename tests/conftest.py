@@ -46,6 +46,40 @@ def make_place(home):
 
 
 @pytest.fixture
+def places_index(home):
+    """The places index under `home`, with the history prose the seed has."""
+    from places.factories import PlaceIndexPageFactory
+
+    return PlaceIndexPageFactory(
+        parent=home,
+        history="<p>There have previously been five place-based partnerships, known as ICPs.</p>",
+    )
+
+
+@pytest.fixture
+def director_index(home):
+    """The directors index under `home`."""
+    from directors.factories import DirectorIndexPageFactory
+
+    return DirectorIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def page_checks(admin_client):
+    """Wagtail's page-type assertions for pytest functions, signed in as the admin:
+    `page_checks.assertCanCreate(parent, Model, data)`, `assertPageIsRenderable`,
+    `assertPageIsEditable`, `assertAllowedSubpageTypes`, ... (the methods of
+    `wagtail.test.utils.WagtailPageTestCase`, borrowed without its TestCase set-up)."""
+    from wagtail.coreutils import get_dummy_request
+    from wagtail.test.utils import WagtailPageTestCase
+
+    checks = WagtailPageTestCase()  # "runTest": unittest allows it without such a method
+    checks.client = admin_client
+    checks.dummy_request = get_dummy_request()
+    return checks
+
+
+@pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pw")
 

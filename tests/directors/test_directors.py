@@ -19,7 +19,7 @@ from directors.models import DirectorIndexPage, DirectorProfilePage
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import HomePage
 from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
-from tests.places.html import assert_well_formed_page, soup
+from tests.helpers.html import assert_well_formed_page, soup
 
 
 class TestDirectorPageTypes(WagtailPageTestCase):

@@ -21,7 +21,7 @@ from places.factories import (
     PlacePartnershipPageFactory,
 )
 from places.models import FormerPartnership, PlaceIndexPage, PlacePartnershipPage
-from tests.places.html import assert_well_formed_page, soup
+from tests.helpers.html import assert_well_formed_page, soup
 
 
 def list_block(items):
