@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from lscpartnerships.core.factories import HomePageFactory
+from tests.helpers.site import make_home
 
 
 @pytest.fixture(autouse=True)
@@ -21,12 +21,7 @@ def _empty_cache():
 @pytest.fixture
 def home(db):
     """A HomePage as the default site's root (as load_initial_content makes it)."""
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return make_home()
 
 
 @pytest.fixture
