@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from lscpartnerships.core.factories import HomePageFactory
+from tests.helpers.site import make_home
 
 
 @pytest.fixture(autouse=True)
@@ -21,12 +21,7 @@ def _empty_cache():
 @pytest.fixture
 def home(db):
     """A HomePage as the default site's root (as load_initial_content makes it)."""
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return make_home()
 
 
 @pytest.fixture
@@ -43,6 +38,40 @@ def make_place(home):
         return PlacePartnershipPageFactory(parent=index[0], title=title, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def places_index(home):
+    """The places index under `home`, with the history prose the seed has."""
+    from places.factories import PlaceIndexPageFactory
+
+    return PlaceIndexPageFactory(
+        parent=home,
+        history="<p>There have previously been five place-based partnerships, known as ICPs.</p>",
+    )
+
+
+@pytest.fixture
+def director_index(home):
+    """The directors index under `home`."""
+    from directors.factories import DirectorIndexPageFactory
+
+    return DirectorIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def page_checks(admin_client):
+    """Wagtail's page-type assertions for pytest functions, signed in as the admin:
+    `page_checks.assertCanCreate(parent, Model, data)`, `assertPageIsRenderable`,
+    `assertPageIsEditable`, `assertAllowedSubpageTypes`, ... (the methods of
+    `wagtail.test.utils.WagtailPageTestCase`, borrowed without its TestCase set-up)."""
+    from wagtail.coreutils import get_dummy_request
+    from wagtail.test.utils import WagtailPageTestCase
+
+    checks = WagtailPageTestCase()  # "runTest": unittest allows it without such a method
+    checks.client = admin_client
+    checks.dummy_request = get_dummy_request()
+    return checks
 
 
 @pytest.fixture

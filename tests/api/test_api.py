@@ -1,21 +1,12 @@
 """The read-only partner API at /api/v2/: useful fields, live public content
 only, documents only when the public may download them, CORS open for GET."""
 
-import os
-
 import pytest
-from django.core.management import call_command
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from lscpartnerships.core.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_initial_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return Site.objects.get(is_default_site=True).root_page
 
 
 def get(client, path, **params):
@@ -24,7 +15,7 @@ def get(client, path, **params):
     return response
 
 
-def test_places_expose_their_useful_fields(client, seeded):
+def test_places_expose_their_useful_fields(client, initial_content):
     fields = "local_authority_name,director,summary,priorities"
     data = get(client, "/api/v2/pages/", type="places.PlacePartnershipPage", fields=fields).json()
     assert data["meta"]["total_count"] == 4
@@ -34,7 +25,7 @@ def test_places_expose_their_useful_fields(client, seeded):
     assert blackpool["director"]["url"].endswith("/directors/karen-smith/")
 
 
-def test_directors_decisions_briefings_and_faqs_are_exposed(client, seeded):
+def test_directors_decisions_briefings_and_faqs_are_exposed(client, initial_content):
     directors = get(
         client, "/api/v2/pages/", type="directors.DirectorProfilePage", fields="job_title,place"
     ).json()
@@ -66,9 +57,9 @@ def test_directors_decisions_briefings_and_faqs_are_exposed(client, seeded):
     assert attachment["file_type"] == "PDF" and attachment["page_count"]
 
 
-def test_drafts_and_private_pages_are_never_exposed(client, seeded):
-    draft = ContentPageFactory(parent=seeded, title="Draft only", live=False)
-    private = ContentPageFactory(parent=seeded, title="Private page")
+def test_drafts_and_private_pages_are_never_exposed(client, initial_content):
+    draft = ContentPageFactory(parent=initial_content, title="Draft only", live=False)
+    private = ContentPageFactory(parent=initial_content, title="Private page")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     listing = get(client, "/api/v2/pages/", limit=50).json()
     titles = {p["title"] for p in listing["items"]}
@@ -77,7 +68,7 @@ def test_drafts_and_private_pages_are_never_exposed(client, seeded):
     assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
 
 
-def test_link_to_an_unpublished_page_is_null(client, seeded):
+def test_link_to_an_unpublished_page_is_null(client, initial_content):
     director = Page.objects.get(slug="karen-smith")
     director.unpublish()
     data = get(client, "/api/v2/pages/", type="places.PlacePartnershipPage", fields="director")
@@ -85,7 +76,7 @@ def test_link_to_an_unpublished_page_is_null(client, seeded):
     assert blackpool["director"] is None
 
 
-def test_documents_only_when_a_live_page_uses_them(client, seeded):
+def test_documents_only_when_a_live_page_uses_them(client, initial_content):
     from wagtail.documents import get_document_model
 
     data = get(client, "/api/v2/documents/").json()
@@ -97,13 +88,13 @@ def test_documents_only_when_a_live_page_uses_them(client, seeded):
     assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
 
 
-def test_images_carry_alt_text(client, seeded):
+def test_images_carry_alt_text(client, initial_content):
     data = get(client, "/api/v2/images/", fields="description").json()
     assert data["meta"]["total_count"] >= 4
     assert all(item["description"] for item in data["items"])
 
 
-def test_read_only_and_cors_open_for_get(client, seeded):
+def test_read_only_and_cors_open_for_get(client, initial_content):
     response = get(client, "/api/v2/pages/")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert client.post("/api/v2/pages/", {}).status_code == 405

@@ -2,75 +2,69 @@
 form, and the page tree only allows the intended parents and children."""
 
 import pytest
-from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import ContentPage, HomePage
 
 
-class TestCorePageTypes(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        cls.home = HomePage(title="Home", slug="home-test", summary="The home page.")
-        root.add_child(instance=cls.home)
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()  # through save(), so Wagtail's cached site root paths are cleared
-        cls.content = ContentPageFactory(parent=cls.home, title="What is a place?")
+@pytest.fixture
+def content(home):
+    return ContentPageFactory(parent=home, title="What is a place?")
 
-    def setUp(self):
-        self.login()
 
-    def test_pages_render(self):
-        self.assertPageIsRenderable(self.home)
-        self.assertPageIsRenderable(self.content)
+def test_pages_render(page_checks, home, content):
+    page_checks.assertPageIsRenderable(home)
+    page_checks.assertPageIsRenderable(content)
 
-    def test_pages_are_editable_and_previewable(self):
-        data = nested_form_data(
+
+def test_pages_are_editable_and_previewable(page_checks, content):
+    data = nested_form_data(
+        {
+            "title": content.title,
+            "slug": content.slug,
+            "summary": content.summary,
+            "body": streamfield([("rich_text", rich_text("<p>Edited.</p>"))]),
+        }
+    )
+    page_checks.assertPageIsEditable(content, post_data=data)
+    page_checks.assertPageIsPreviewable(content, post_data=data)
+
+
+def test_home_page_only_at_the_root(page_checks):
+    page_checks.assertAllowedParentPageTypes(HomePage, {Page})
+    page_checks.assertCanNotCreateAt(HomePage, HomePage)
+
+
+def test_content_page_parents_and_children(page_checks):
+    from decisions.models import FAQPage
+
+    page_checks.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+    page_checks.assertAllowedSubpageTypes(ContentPage, {ContentPage, FAQPage})
+
+
+def test_content_page_created_through_the_admin_form(page_checks, home):
+    page_checks.assertCanCreate(
+        home,
+        ContentPage,
+        nested_form_data(
             {
-                "title": self.content.title,
-                "slug": self.content.slug,
-                "summary": self.content.summary,
-                "body": streamfield([("rich_text", rich_text("<p>Edited.</p>"))]),
+                "title": "Next steps",
+                "slug": "next-steps",
+                "summary": "What happens next.",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Keeping you informed", "level": "2"}),
+                        ("rich_text", rich_text("<p>We will keep you informed.</p>")),
+                    ]
+                ),
             }
-        )
-        self.assertPageIsEditable(self.content, post_data=data)
-        self.assertPageIsPreviewable(self.content, post_data=data)
-
-    def test_home_page_only_at_the_root(self):
-        self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertCanNotCreateAt(HomePage, HomePage)
-
-    def test_content_page_parents_and_children(self):
-        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
-        from decisions.models import FAQPage
-
-        self.assertAllowedSubpageTypes(ContentPage, {ContentPage, FAQPage})
-
-    def test_content_page_created_through_the_admin_form(self):
-        self.assertCanCreate(
-            self.home,
-            ContentPage,
-            nested_form_data(
-                {
-                    "title": "Next steps",
-                    "slug": "next-steps",
-                    "summary": "What happens next.",
-                    "body": streamfield(
-                        [
-                            ("heading", {"text": "Keeping you informed", "level": "2"}),
-                            ("rich_text", rich_text("<p>We will keep you informed.</p>")),
-                        ]
-                    ),
-                }
-            ),
-        )
-        page = ContentPage.objects.get(slug="next-steps")
-        assert page.live
-        assert page.body[0].value["text"] == "Keeping you informed"
+        ),
+    )
+    page = ContentPage.objects.get(slug="next-steps")
+    assert page.live
+    assert page.body[0].value["text"] == "Keeping you informed"
 
 
 @pytest.mark.django_db

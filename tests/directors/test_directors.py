@@ -6,98 +6,68 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from directors.factories import (
-    DirectorIndexPageFactory,
-    DirectorProfilePageFactory,
-    PortraitFactory,
-)
+from directors.factories import DirectorProfilePageFactory, PortraitFactory
 from directors.models import DirectorIndexPage, DirectorProfilePage
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import HomePage
-from places.factories import PlaceIndexPageFactory, PlacePartnershipPageFactory
-from tests.places.html import assert_well_formed_page, soup
+from places.factories import PlacePartnershipPageFactory
+from tests.helpers.html import assert_well_formed_page, soup
 
 
-class TestDirectorPageTypes(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        cls.home = HomePage(title="Home", slug="home-directors", summary="The home page.")
-        root.add_child(instance=cls.home)
-        # Saved (not .update()) so Wagtail's cached site root paths are cleared.
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()
-        places = PlaceIndexPageFactory(parent=cls.home)
-        cls.place = PlacePartnershipPageFactory(parent=places, title="Blackpool")
-        cls.photo = PortraitFactory(person="Karen Smith")
-
-    def setUp(self):
-        self.login()
-
-    def test_parents_and_children(self):
-        self.assertAllowedParentPageTypes(DirectorIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(DirectorIndexPage, {DirectorProfilePage})
-        self.assertAllowedParentPageTypes(DirectorProfilePage, {DirectorIndexPage})
-        self.assertAllowedSubpageTypes(DirectorProfilePage, set())
-
-    def test_index_and_profile_created_through_the_admin_form(self):
-        self.assertCanCreate(
-            self.home,
-            DirectorIndexPage,
-            nested_form_data(
-                {
-                    "title": "Directors of health and care integration",
-                    "slug": "directors",
-                    "summary": "Who leads each place.",
-                    "introduction": rich_text("<p>Appointed in August 2022.</p>"),
-                }
-            ),
-        )
-        index = DirectorIndexPage.objects.get()
-        assert not DirectorIndexPage.can_create_at(self.home)
-
-        self.assertCanCreate(
-            index,
-            DirectorProfilePage,
-            nested_form_data(
-                {
-                    "title": "Karen Smith",
-                    "slug": "karen-smith",
-                    "summary": "Director of health and care integration for Blackpool.",
-                    "job_title": "Director of Health and Care Integration, Blackpool",
-                    "place": self.place.pk,
-                    "photo": self.photo.pk,
-                    "appointment_date": "2022-08-01",
-                    "appointment_date_precision": "month",
-                    "note": "",
-                    "other_roles": streamfield(
-                        [("role", "Director of adult social services, Blackpool Council")]
-                    ),
-                    "biography": rich_text("<p>Karen has worked for the Council for 21 years.</p>"),
-                }
-            ),
-        )
-        profile = DirectorProfilePage.objects.get(slug="karen-smith")
-        assert profile.live
-        assert profile.place_id == self.place.pk
-        assert profile.appointment_display == "August 2022"
-        self.assertPageIsRenderable(index)
-        self.assertPageIsRenderable(profile)
+def test_parents_and_children(page_checks):
+    page_checks.assertAllowedParentPageTypes(DirectorIndexPage, {HomePage})
+    page_checks.assertAllowedSubpageTypes(DirectorIndexPage, {DirectorProfilePage})
+    page_checks.assertAllowedParentPageTypes(DirectorProfilePage, {DirectorIndexPage})
+    page_checks.assertAllowedSubpageTypes(DirectorProfilePage, set())
 
 
-@pytest.fixture
-def director_index(home):
-    return DirectorIndexPageFactory(parent=home)
+def test_index_and_profile_created_through_the_admin_form(page_checks, home, places_index):
+    place = PlacePartnershipPageFactory(parent=places_index, title="Blackpool")
+    photo = PortraitFactory(person="Karen Smith")
+    page_checks.assertCanCreate(
+        home,
+        DirectorIndexPage,
+        nested_form_data(
+            {
+                "title": "Directors of health and care integration",
+                "slug": "directors",
+                "summary": "Who leads each place.",
+                "introduction": rich_text("<p>Appointed in August 2022.</p>"),
+            }
+        ),
+    )
+    index = DirectorIndexPage.objects.get()
+    assert not DirectorIndexPage.can_create_at(home)
 
-
-@pytest.fixture
-def places_index(home):
-    return PlaceIndexPageFactory(parent=home)
+    page_checks.assertCanCreate(
+        index,
+        DirectorProfilePage,
+        nested_form_data(
+            {
+                "title": "Karen Smith",
+                "slug": "karen-smith",
+                "summary": "Director of health and care integration for Blackpool.",
+                "job_title": "Director of Health and Care Integration, Blackpool",
+                "place": place.pk,
+                "photo": photo.pk,
+                "appointment_date": "2022-08-01",
+                "appointment_date_precision": "month",
+                "note": "",
+                "other_roles": streamfield(
+                    [("role", "Director of adult social services, Blackpool Council")]
+                ),
+                "biography": rich_text("<p>Karen has worked for the Council for 21 years.</p>"),
+            }
+        ),
+    )
+    profile = DirectorProfilePage.objects.get(slug="karen-smith")
+    assert profile.live
+    assert profile.place_id == place.pk
+    assert profile.appointment_display == "August 2022"
+    page_checks.assertPageIsRenderable(index)
+    page_checks.assertPageIsRenderable(profile)
 
 
 @pytest.mark.django_db

@@ -45,20 +45,6 @@ def site(home, settings, tmp_path):
     return build_site(home)
 
 
-def make_home():
-    """A HomePage as the default site's root (tests/conftest.py's `home`)."""
-    from wagtail.models import Site
-
-    from lscpartnerships.core.factories import HomePageFactory
-
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
-
-
 def build_site(home):
     places_index = PlaceIndexPageFactory(parent=home)
     blackpool = PlacePartnershipPageFactory(

@@ -25,7 +25,8 @@ django.setup()
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from tests.pagecache.conftest import build_site, make_home
+from tests.helpers.site import make_home
+from tests.pagecache.conftest import build_site
 with transaction.atomic():
     site = build_site(make_home())
     editor = get_user_model().objects.create_superuser("editor", "editor@example.invalid", "pw")

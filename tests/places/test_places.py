@@ -6,22 +6,20 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from briefings.factories import BriefingIndexPageFactory, BriefingPageFactory
 from decisions.factories import BoardDecisionIndexPageFactory, BoardDecisionPageFactory
-from directors.factories import DirectorIndexPageFactory, DirectorProfilePageFactory
+from directors.factories import DirectorProfilePageFactory
 from lscpartnerships.core.models import HomePage
 from places.factories import (
     FormerPartnershipFactory,
-    PlaceIndexPageFactory,
     PlaceLinkFactory,
     PlacePartnershipPageFactory,
 )
 from places.models import FormerPartnership, PlaceIndexPage, PlacePartnershipPage
-from tests.places.html import assert_well_formed_page, soup
+from tests.helpers.html import assert_well_formed_page, soup
 
 
 def list_block(items):
@@ -34,102 +32,76 @@ def list_block(items):
     return data
 
 
-class TestPlacePageTypes(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        cls.home = HomePage(title="Home", slug="home-places", summary="The home page.")
-        root.add_child(instance=cls.home)
-        # Saved (not .update()) so Wagtail's cached site root paths are cleared.
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()
-        directors = DirectorIndexPageFactory(parent=cls.home)
-        cls.director = DirectorProfilePageFactory(parent=directors, title="Karen Smith")
-
-    def setUp(self):
-        self.login()
-
-    def test_parents_and_children(self):
-        self.assertAllowedParentPageTypes(PlaceIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(PlaceIndexPage, {PlacePartnershipPage})
-        self.assertAllowedParentPageTypes(PlacePartnershipPage, {PlaceIndexPage})
-        self.assertAllowedSubpageTypes(PlacePartnershipPage, set())
-
-    def test_index_and_place_created_through_the_admin_form(self):
-        self.assertCanCreate(
-            self.home,
-            PlaceIndexPage,
-            nested_form_data(
-                {
-                    "title": "Place-based partnerships",
-                    "slug": "places",
-                    "summary": "The four places.",
-                    "introduction": rich_text("<p>What a place is.</p>"),
-                    "history": rich_text("<p>There were five.</p>"),
-                }
-            ),
-        )
-        index = PlaceIndexPage.objects.get()
-        # Only one places index may exist.
-        assert not PlaceIndexPage.can_create_at(self.home)
-
-        self.assertCanCreate(
-            index,
-            PlacePartnershipPage,
-            nested_form_data(
-                {
-                    "title": "Blackpool place-based partnership",
-                    "slug": "blackpool",
-                    "summary": "The partnership for Blackpool.",
-                    "local_authority_name": "Blackpool Council",
-                    "local_authority_url": "",
-                    "priorities": streamfield(
-                        [
-                            ("heading", {"text": "Core aims", "level": "2"}),
-                            (
-                                "aims_list",
-                                {
-                                    "introduction": "The core aims are to:",
-                                    "style": "bullet",
-                                    "items": list_block(["Reduce inequalities."]),
-                                },
-                            ),
-                        ]
-                    ),
-                    "areas_covered": streamfield([]),
-                    "contact_email": "",
-                    "contact_phone": "",
-                    "contact_address": "",
-                }
-            ),
-        )
-        place = PlacePartnershipPage.objects.get(slug="blackpool")
-        assert place.live
-        # The director is chosen on the profile; the place shows it.
-        self.director.place = place
-        self.director.save_revision().publish()
-        assert PlacePartnershipPage.objects.get(pk=place.pk).director == self.director
-        assert list(place.priorities[1].value["items"]) == ["Reduce inequalities."]
-        self.assertPageIsRenderable(index)
-        self.assertPageIsRenderable(place)
-
-    def test_priorities_offer_only_the_blocks_suited_to_aims(self):
-        blocks = set(PlacePartnershipPage.priorities.field.stream_block.child_blocks)
-        assert blocks == {"heading", "rich_text", "aims_list", "inset_text", "action_link"}
+def test_parents_and_children(page_checks):
+    page_checks.assertAllowedParentPageTypes(PlaceIndexPage, {HomePage})
+    page_checks.assertAllowedSubpageTypes(PlaceIndexPage, {PlacePartnershipPage})
+    page_checks.assertAllowedParentPageTypes(PlacePartnershipPage, {PlaceIndexPage})
+    page_checks.assertAllowedSubpageTypes(PlacePartnershipPage, set())
 
 
-@pytest.fixture
-def places_index(home):
-    return PlaceIndexPageFactory(
-        parent=home,
-        history="<p>There have previously been five place-based partnerships, known as ICPs.</p>",
+def test_index_and_place_created_through_the_admin_form(page_checks, home, director_index):
+    director = DirectorProfilePageFactory(parent=director_index, title="Karen Smith")
+    page_checks.assertCanCreate(
+        home,
+        PlaceIndexPage,
+        nested_form_data(
+            {
+                "title": "Place-based partnerships",
+                "slug": "places",
+                "summary": "The four places.",
+                "introduction": rich_text("<p>What a place is.</p>"),
+                "history": rich_text("<p>There were five.</p>"),
+            }
+        ),
     )
+    index = PlaceIndexPage.objects.get()
+    # Only one places index may exist.
+    assert not PlaceIndexPage.can_create_at(home)
+
+    page_checks.assertCanCreate(
+        index,
+        PlacePartnershipPage,
+        nested_form_data(
+            {
+                "title": "Blackpool place-based partnership",
+                "slug": "blackpool",
+                "summary": "The partnership for Blackpool.",
+                "local_authority_name": "Blackpool Council",
+                "local_authority_url": "",
+                "priorities": streamfield(
+                    [
+                        ("heading", {"text": "Core aims", "level": "2"}),
+                        (
+                            "aims_list",
+                            {
+                                "introduction": "The core aims are to:",
+                                "style": "bullet",
+                                "items": list_block(["Reduce inequalities."]),
+                            },
+                        ),
+                    ]
+                ),
+                "areas_covered": streamfield([]),
+                "contact_email": "",
+                "contact_phone": "",
+                "contact_address": "",
+            }
+        ),
+    )
+    place = PlacePartnershipPage.objects.get(slug="blackpool")
+    assert place.live
+    # The director is chosen on the profile; the place shows it.
+    director.place = place
+    director.save_revision().publish()
+    assert PlacePartnershipPage.objects.get(pk=place.pk).director == director
+    assert list(place.priorities[1].value["items"]) == ["Reduce inequalities."]
+    page_checks.assertPageIsRenderable(index)
+    page_checks.assertPageIsRenderable(place)
 
 
-@pytest.fixture
-def director_index(home):
-    return DirectorIndexPageFactory(parent=home)
+def test_priorities_offer_only_the_blocks_suited_to_aims():
+    blocks = set(PlacePartnershipPage.priorities.field.stream_block.child_blocks)
+    assert blocks == {"heading", "rich_text", "aims_list", "inset_text", "action_link"}
 
 
 @pytest.mark.django_db

@@ -67,7 +67,7 @@ def test_ordinary_unicode_is_welcome(strict_client, home):
         "/api/v2/pages/99999999999999999999999/",
     ],
 )
-def test_api_bad_parameters_answer_400_json(strict_client, seeded, path):
+def test_api_bad_parameters_answer_400_json(strict_client, initial_content, path):
     response = strict_client.get(path)
     assert response.status_code in (400, 404), response.content[:200]
     if response.status_code == 400:
@@ -75,14 +75,14 @@ def test_api_bad_parameters_answer_400_json(strict_client, seeded, path):
         assert response.json()["message"]
 
 
-def test_api_large_but_reachable_offset_is_an_empty_page(strict_client, seeded):
+def test_api_large_but_reachable_offset_is_an_empty_page(strict_client, initial_content):
     response = strict_client.get("/api/v2/pages/?offset=1000000")
     assert response.status_code == 200
     assert response.json()["items"] == []
 
 
 @override_settings(API_THROTTLE_ANON_RATE="3/minute")
-def test_api_throttles_anonymous_callers(strict_client, seeded):
+def test_api_throttles_anonymous_callers(strict_client, initial_content):
     from django.core.cache import cache
 
     cache.clear()

@@ -20,7 +20,7 @@ from tests.core.test_settings import PRODUCTION, ROOT
 pytestmark = pytest.mark.django_db
 
 
-def responses(seeded):
+def responses(initial_content):
     client = Client(raise_request_exception=False)
     index = BriefingIndexPage.objects.get()
     document = PublicDocument.public_queryset().first()
@@ -37,11 +37,11 @@ def responses(seeded):
     }
 
 
-def test_every_kind_of_response_carries_the_security_headers(seeded):
+def test_every_kind_of_response_carries_the_security_headers(initial_content):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.security_contact = "security@example.nhs.uk"
     settings.save()
-    for kind, response in responses(seeded).items():
+    for kind, response in responses(initial_content).items():
         assert response.status_code < 500, kind
         assert response["Cross-Origin-Resource-Policy"] == "same-origin", kind
         policy = response["Permissions-Policy"]
@@ -51,7 +51,7 @@ def test_every_kind_of_response_carries_the_security_headers(seeded):
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin", kind
 
 
-def test_security_txt_comes_from_site_settings(seeded):
+def test_security_txt_comes_from_site_settings(initial_content):
     client = Client()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.security_contact = ""
@@ -83,7 +83,7 @@ def test_security_txt_comes_from_site_settings(seeded):
     assert client.get("/.well-known/security.txt").status_code == 404
 
 
-def test_security_contact_must_be_an_email_or_https_address(seeded):
+def test_security_contact_must_be_an_email_or_https_address(initial_content):
     from django.core.exceptions import ValidationError
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

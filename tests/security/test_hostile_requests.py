@@ -190,9 +190,9 @@ def build_corpus(paths, count, seed=12):
     return corpus
 
 
-def test_no_hostile_request_gets_a_server_error(seeded):
+def test_no_hostile_request_gets_a_server_error(initial_content):
     client = Client(raise_request_exception=False)
-    paths = targets(seeded)
+    paths = targets(initial_content)
 
     # Every top-level URL pattern of the project is among the targets.
     uncovered = [

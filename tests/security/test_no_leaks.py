@@ -32,7 +32,7 @@ def restrict(page):
 
 
 @pytest.fixture
-def hidden(seeded):
+def hidden(initial_content):
     """A draft and a login-restricted page of each kind, linked from live
     public pages, plus images used only by the hidden pages."""
     places = PlaceIndexPage.objects.get()
@@ -68,11 +68,11 @@ def hidden(seeded):
         DirectorProfilePageFactory(parent=directors, title=f"Open director {place.pk}", place=place)
     FormerPartnershipFactory(successors=[draft_place, restricted_place])
     # The home page's "about" cards link to both hidden places.
-    seeded.about_links = [
+    initial_content.about_links = [
         ("link", {"page": draft_place, "description": ""}),
         ("link", {"page": restricted_place, "description": ""}),
     ]
-    seeded.save()
+    initial_content.save()
     query = Query.get("hidden")
     for page in (draft_place, restricted_place):
         SearchPromotion.objects.create(query=query, page=page, description="Promoted")
@@ -80,7 +80,7 @@ def hidden(seeded):
         "pages": [draft_place, restricted_place, draft_director, restricted_director],
         "images": [draft_image, restricted_image],
         "briefing": briefing,
-        "home": seeded,
+        "home": initial_content,
         "briefings": briefings,
     }
 

@@ -39,7 +39,7 @@ def _get(path, params):
 
 @PROPERTY_SETTINGS
 @given(q=visitor_text, type_=visitor_text, page=visitor_text)
-def test_search_never_fails(seeded, q, type_, page):
+def test_search_never_fails(initial_content, q, type_, page):
     params = {"q": q, "type": type_, "page": page}
     response = _get("/search/", params)
     assert response.status_code < 500, params
@@ -49,7 +49,7 @@ def test_search_never_fails(seeded, q, type_, page):
 
 @PROPERTY_SETTINGS
 @given(place=visitor_text, audience=visitor_text, year=visitor_text, page=visitor_text)
-def test_briefing_filters_never_fail(seeded, place, audience, year, page):
+def test_briefing_filters_never_fail(initial_content, place, audience, year, page):
     params = {"place": place, "audience": audience, "year": year, "page": page}
     response = _get("/briefings/", params)
     assert response.status_code in (200, 400, 404), (response.status_code, params)
@@ -57,7 +57,7 @@ def test_briefing_filters_never_fail(seeded, place, audience, year, page):
 
 @PROPERTY_SETTINGS
 @given(year=visitor_text, page=visitor_text)
-def test_decision_filters_never_fail(seeded, year, page):
+def test_decision_filters_never_fail(initial_content, year, page):
     from decisions.models import BoardDecisionIndexPage
 
     index = BoardDecisionIndexPage.objects.live().first()
@@ -95,7 +95,7 @@ API_PARAMETERS = st.dictionaries(
 
 @PROPERTY_SETTINGS
 @given(endpoint=st.sampled_from(["pages", "images", "documents"]), params=API_PARAMETERS)
-def test_api_query_parameters_never_fail(seeded, endpoint, params):
+def test_api_query_parameters_never_fail(initial_content, endpoint, params):
     response = _get(f"/api/v2/{endpoint}/", params)
     assert response.status_code in (200, 400, 404), (response.status_code, params)
     assert response["Content-Type"].startswith("application/json"), params

@@ -8,7 +8,7 @@ from PIL import Image
 from directors.models import DirectorIndexPage, DirectorProfilePage
 from lscpartnerships.core.models import SeedRecord, SiteImage
 from places.models import PlacePartnershipPage
-from tests.places.html import assert_well_formed_page, soup
+from tests.helpers.html import assert_well_formed_page, soup
 
 pytestmark = pytest.mark.django_db
 

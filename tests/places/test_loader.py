@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from lscpartnerships.core.models import SeedRecord
 from places.models import FormerPartnership, PlaceIndexPage, PlacePartnershipPage
-from tests.places.html import assert_well_formed_page
+from tests.helpers.html import assert_well_formed_page
 
 pytestmark = pytest.mark.django_db
 

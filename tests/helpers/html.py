@@ -1,5 +1,5 @@
 """What every public page must be, checked on rendered HTML (shared by the
-places and directors tests)."""
+test folders: import it from here, never from another app's test folder)."""
 
 from bs4 import BeautifulSoup
 

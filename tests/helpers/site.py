@@ -1,0 +1,17 @@
+"""The site root every test builds on: a HomePage as the default site's root,
+as load_initial_content makes it. tests/conftest.py's `home` fixture calls it;
+code that builds a site outside a test function (a subprocess's set-up script)
+calls it directly."""
+
+
+def make_home():
+    from wagtail.models import Page, Site
+
+    from lscpartnerships.core.factories import HomePageFactory
+
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
