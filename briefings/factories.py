@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 
 from documents.factories import PublicDocumentFactory
+from lscpartnerships.core.factories import under_existing_or_new, under_site_home
 
 from .models import (
     BriefingAttachment,
@@ -16,6 +17,7 @@ from .models import (
 
 
 class BriefingIndexPageFactory(wagtail_factories.PageFactory):
+    parent = under_site_home()
     title = "Briefings"
     slug = "briefings"
     summary = "Briefings for stakeholders about place-based partnerships."
@@ -26,6 +28,7 @@ class BriefingIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class BriefingPageFactory(wagtail_factories.PageFactory):
+    parent = under_existing_or_new(BriefingIndexPageFactory)
     title = factory.Sequence(lambda n: f"Stakeholder briefing {n}")
     summary = "What the board decided and what happens next."
     publication_date = datetime.date(2022, 7, 27)

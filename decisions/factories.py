@@ -7,6 +7,8 @@ import wagtail_factories
 from factory import Sequence
 from factory.django import DjangoModelFactory
 
+from lscpartnerships.core.factories import under_existing_or_new, under_site_home
+
 from .models import BoardDecisionIndexPage, BoardDecisionPage, FAQPage, Question
 
 
@@ -27,6 +29,7 @@ def faq_body(*items):
 
 
 class FAQPageFactory(wagtail_factories.PageFactory):
+    parent = under_site_home()
     title = "Frequently asked questions"
     slug = Sequence(lambda n: f"faqs-{n}")
     summary = "Answers to common questions."
@@ -37,6 +40,7 @@ class FAQPageFactory(wagtail_factories.PageFactory):
 
 
 class BoardDecisionIndexPageFactory(wagtail_factories.PageFactory):
+    parent = under_site_home()
     title = "Board decisions"
     slug = "board-decisions"
     summary = "Decisions of the board."
@@ -46,6 +50,7 @@ class BoardDecisionIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class BoardDecisionPageFactory(wagtail_factories.PageFactory):
+    parent = under_existing_or_new(BoardDecisionIndexPageFactory)
     title = Sequence(lambda n: f"Board decision {n}")
     summary = "What the board decided, in a sentence."
     meeting_date = datetime.date(2022, 7, 27)

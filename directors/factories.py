@@ -5,6 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 
+from lscpartnerships.core.factories import under_existing_or_new, under_site_home
+
 from .models import DirectorIndexPage, DirectorProfilePage
 from .portraits import initials, placeholder_portrait
 
@@ -23,6 +25,7 @@ class PortraitFactory(wagtail_factories.ImageFactory):
 
 
 class DirectorIndexPageFactory(wagtail_factories.PageFactory):
+    parent = under_site_home()
     title = "Directors of health and care integration"
     slug = "directors"
     short_title = "Directors"
@@ -34,6 +37,7 @@ class DirectorIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class DirectorProfilePageFactory(wagtail_factories.PageFactory):
+    parent = under_existing_or_new(DirectorIndexPageFactory)
     title = factory.Sequence(lambda n: f"Director {n}")
     summary = "A director of health and care integration."
     job_title = "Director of Health and Care Integration"

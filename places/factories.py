@@ -4,10 +4,13 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from lscpartnerships.core.factories import under_existing_or_new, under_site_home
+
 from .models import FormerPartnership, PlaceIndexPage, PlaceLink, PlacePartnershipPage
 
 
 class PlaceIndexPageFactory(wagtail_factories.PageFactory):
+    parent = under_site_home()
     title = "Place-based partnerships"
     slug = "places"
     short_title = "Places"
@@ -19,6 +22,7 @@ class PlaceIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class PlacePartnershipPageFactory(wagtail_factories.PageFactory):
+    parent = under_existing_or_new(PlaceIndexPageFactory)
     title = factory.Sequence(lambda n: f"Place {n} place-based partnership")
     summary = "A place-based partnership aligned to a local authority boundary."
     local_authority_name = factory.Sequence(lambda n: f"Local authority {n}")

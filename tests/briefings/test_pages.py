@@ -7,8 +7,6 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from briefings.factories import (
@@ -24,112 +22,119 @@ from decisions.factories import (
 )
 from documents.factories import PublicDocumentFactory
 from lscpartnerships.core.models import HomePage
-from places.factories import PlaceIndexPageFactory, PlaceLinkFactory, PlacePartnershipPageFactory
+from places.factories import PlaceLinkFactory
+from tests.helpers.page_admin import (
+    assert_can_create,
+    assert_editable,
+    assert_previewable,
+    assert_renderable,
+)
 
 
-class TestBriefingPageTypes(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        cls.home = HomePage(title="Home", slug="home-briefings", summary="The home page.")
-        root.add_child(instance=cls.home)
-        site = Site.objects.get(is_default_site=True)
-        site.root_page = cls.home
-        site.save()  # through save(), so Wagtail's cached site root paths are cleared
-        cls.index = BriefingIndexPageFactory(parent=cls.home)
-        cls.briefing = BriefingPageFactory(parent=cls.index, title="Stakeholder briefing")
-        cls.place = PlacePartnershipPageFactory(
-            parent=PlaceIndexPageFactory(parent=cls.home), title="Blackpool", slug="blackpool"
-        )
-        cls.document = PublicDocumentFactory(title="Stakeholder briefing")
+@pytest.fixture
+def document(db):
+    return PublicDocumentFactory(title="Stakeholder briefing")
 
-    def setUp(self):
-        self.login()
 
-    def test_pages_render(self):
-        self.assertPageIsRenderable(self.index)
-        self.assertPageIsRenderable(self.briefing)
+@pytest.fixture
+def stakeholder_briefing(index):
+    return BriefingPageFactory(parent=index, title="Stakeholder briefing")
 
-    def test_pages_are_editable_and_previewable(self):
-        data = nested_form_data(
+
+def test_pages_render(client, index, stakeholder_briefing):
+    assert_renderable(client, index)
+    assert_renderable(client, stakeholder_briefing)
+
+
+def test_pages_are_editable_and_previewable(
+    admin_client, index, stakeholder_briefing, places, document
+):
+    briefing = stakeholder_briefing
+    data = nested_form_data(
+        {
+            "title": briefing.title,
+            "slug": briefing.slug,
+            "summary": "Edited summary.",
+            "publication_date": "2022-07-27",
+            "audience": "partners",
+            "body": streamfield([("heading", {"text": "The decision", "level": "2"})]),
+            "attachments": inline_formset([{"document": document.pk}]),
+            "place_links": inline_formset([{"place": places[0].pk}]),
+            "changes": inline_formset([{"date": "2022-08-05", "note": "Edited"}]),
+        }
+    )
+    assert_editable(admin_client, briefing, data)
+    assert_previewable(admin_client, briefing, data)
+    index_data = {"title": "Briefings", "slug": "briefings", "summary": "All briefings."}
+    assert_editable(admin_client, index, index_data)
+    assert_previewable(admin_client, index, index_data)
+
+
+def test_tree_is_closed(home):
+    assert set(BriefingIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert set(BriefingIndexPage.allowed_subpage_models()) == {BriefingPage}
+    assert set(BriefingPage.allowed_parent_page_models()) == {BriefingIndexPage}
+    assert set(BriefingPage.allowed_subpage_models()) == set()
+    assert BriefingPage not in HomePage.allowed_subpage_models()
+    assert BriefingIndexPage.can_create_at(home)
+    BriefingIndexPageFactory(parent=home)
+    # There is only one index.
+    assert not BriefingIndexPage.can_create_at(home)
+
+
+def test_briefing_created_through_the_admin_form(admin_client, index, places, document):
+    assert_can_create(
+        admin_client,
+        index,
+        BriefingPage,
+        nested_form_data(
             {
-                "title": self.briefing.title,
-                "slug": self.briefing.slug,
-                "summary": "Edited summary.",
+                "title": "Review of place-based partnerships",
+                "slug": "review",
+                "summary": "What the board decided.",
                 "publication_date": "2022-07-27",
-                "audience": "partners",
-                "body": streamfield([("heading", {"text": "The decision", "level": "2"})]),
-                "attachments": inline_formset([{"document": self.document.pk}]),
-                "place_links": inline_formset([{"place": self.place.pk}]),
-                "changes": inline_formset([{"date": "2022-08-05", "note": "Edited"}]),
+                "audience": "stakeholders",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "The decision", "level": "2"}),
+                        ("rich_text", rich_text("<p>The board made a decision.</p>")),
+                    ]
+                ),
+                "attachments": inline_formset([{"document": document.pk}]),
+                "place_links": inline_formset([{"place": places[0].pk}]),
+                "changes": inline_formset(
+                    [{"date": "2022-08-05", "note": "Added frequently asked questions"}]
+                ),
             }
-        )
-        self.assertPageIsEditable(self.briefing, post_data=data)
-        self.assertPageIsPreviewable(self.briefing, post_data=data)
-        index_data = {"title": "Briefings", "slug": "briefings", "summary": "All briefings."}
-        self.assertPageIsEditable(self.index, post_data=index_data)
-        self.assertPageIsPreviewable(self.index, post_data=index_data)
+        ),
+    )
+    page = BriefingPage.objects.get(slug="review")
+    assert page.live
+    assert page.publication_date == datetime.date(2022, 7, 27)
+    assert [a.document for a in page.attachments.all()] == [document]
+    assert [link.place_id for link in page.place_links.all()] == [places[0].pk]
+    assert page.changes.get().note == "Added frequently asked questions"
 
-    def test_tree_is_closed(self):
-        self.assertAllowedParentPageTypes(BriefingIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(BriefingIndexPage, {BriefingPage})
-        self.assertAllowedParentPageTypes(BriefingPage, {BriefingIndexPage})
-        self.assertAllowedSubpageTypes(BriefingPage, set())
-        self.assertCanNotCreateAt(HomePage, BriefingPage)
-        # There is only one index.
-        assert not BriefingIndexPage.can_create_at(self.home)
 
-    def test_briefing_created_through_the_admin_form(self):
-        self.assertCanCreate(
-            self.index,
-            BriefingPage,
-            nested_form_data(
-                {
-                    "title": "Review of place-based partnerships",
-                    "slug": "review",
-                    "summary": "What the board decided.",
-                    "publication_date": "2022-07-27",
-                    "audience": "stakeholders",
-                    "body": streamfield(
-                        [
-                            ("heading", {"text": "The decision", "level": "2"}),
-                            ("rich_text", rich_text("<p>The board made a decision.</p>")),
-                        ]
-                    ),
-                    "attachments": inline_formset([{"document": self.document.pk}]),
-                    "place_links": inline_formset([{"place": self.place.pk}]),
-                    "changes": inline_formset(
-                        [{"date": "2022-08-05", "note": "Added frequently asked questions"}]
-                    ),
-                }
-            ),
-        )
-        page = BriefingPage.objects.get(slug="review")
-        assert page.live
-        assert page.publication_date == datetime.date(2022, 7, 27)
-        assert [a.document for a in page.attachments.all()] == [self.document]
-        assert [link.place_id for link in page.place_links.all()] == [self.place.pk]
-        assert page.changes.get().note == "Added frequently asked questions"
-
-    def test_heading_levels_are_checked_in_the_body(self):
-        response = self.client.post(
-            f"/admin/pages/add/briefings/briefingpage/{self.index.pk}/",
-            nested_form_data(
-                {
-                    "title": "Skipping headings",
-                    "slug": "skipping",
-                    "summary": "A summary.",
-                    "publication_date": "2022-07-27",
-                    "audience": "stakeholders",
-                    "body": streamfield([("heading", {"text": "Too deep", "level": "4"})]),
-                    "attachments": inline_formset([]),
-                    "place_links": inline_formset([]),
-                    "changes": inline_formset([]),
-                }
-            ),
-        )
-        assert response.status_code == 200
-        assert not BriefingPage.objects.filter(slug="skipping").exists()
+def test_heading_levels_are_checked_in_the_body(admin_client, index):
+    response = admin_client.post(
+        f"/admin/pages/add/briefings/briefingpage/{index.pk}/",
+        nested_form_data(
+            {
+                "title": "Skipping headings",
+                "slug": "skipping",
+                "summary": "A summary.",
+                "publication_date": "2022-07-27",
+                "audience": "stakeholders",
+                "body": streamfield([("heading", {"text": "Too deep", "level": "4"})]),
+                "attachments": inline_formset([]),
+                "place_links": inline_formset([]),
+                "changes": inline_formset([]),
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert not BriefingPage.objects.filter(slug="skipping").exists()
 
 
 @pytest.fixture
