@@ -23,12 +23,6 @@ from decisions.factories import (
 from documents.factories import PublicDocumentFactory
 from lscpartnerships.core.models import HomePage
 from places.factories import PlaceLinkFactory
-from tests.helpers.page_admin import (
-    assert_can_create,
-    assert_editable,
-    assert_previewable,
-    assert_renderable,
-)
 
 
 @pytest.fixture
@@ -41,13 +35,13 @@ def stakeholder_briefing(index):
     return BriefingPageFactory(parent=index, title="Stakeholder briefing")
 
 
-def test_pages_render(client, index, stakeholder_briefing):
-    assert_renderable(client, index)
-    assert_renderable(client, stakeholder_briefing)
+def test_pages_render(client, index, stakeholder_briefing, page_checks):
+    page_checks.assertPageIsRenderable(index)
+    page_checks.assertPageIsRenderable(stakeholder_briefing)
 
 
 def test_pages_are_editable_and_previewable(
-    admin_client, index, stakeholder_briefing, places, document
+    admin_client, index, stakeholder_briefing, places, document, page_checks
 ):
     briefing = stakeholder_briefing
     data = nested_form_data(
@@ -63,11 +57,11 @@ def test_pages_are_editable_and_previewable(
             "changes": inline_formset([{"date": "2022-08-05", "note": "Edited"}]),
         }
     )
-    assert_editable(admin_client, briefing, data)
-    assert_previewable(admin_client, briefing, data)
+    page_checks.assertPageIsEditable(briefing, post_data=data)
+    page_checks.assertPageIsPreviewable(briefing, post_data=data)
     index_data = {"title": "Briefings", "slug": "briefings", "summary": "All briefings."}
-    assert_editable(admin_client, index, index_data)
-    assert_previewable(admin_client, index, index_data)
+    page_checks.assertPageIsEditable(index, post_data=index_data)
+    page_checks.assertPageIsPreviewable(index, post_data=index_data)
 
 
 def test_tree_is_closed(home):
@@ -82,9 +76,10 @@ def test_tree_is_closed(home):
     assert not BriefingIndexPage.can_create_at(home)
 
 
-def test_briefing_created_through_the_admin_form(admin_client, index, places, document):
-    assert_can_create(
-        admin_client,
+def test_briefing_created_through_the_admin_form(
+    admin_client, index, places, document, page_checks
+):
+    page_checks.assertCanCreate(
         index,
         BriefingPage,
         nested_form_data(

@@ -20,12 +20,6 @@ from decisions.models import (
 )
 from lscpartnerships.core.factories import ContentPageFactory
 from lscpartnerships.core.models import ContentPage, HomePage
-from tests.helpers.page_admin import (
-    assert_can_create,
-    assert_editable,
-    assert_previewable,
-    assert_renderable,
-)
 
 
 @pytest.fixture
@@ -49,13 +43,13 @@ def place(make_place):
     return make_place("Blackpool")
 
 
-def test_pages_render(client, decision_index, decision, faq):
+def test_pages_render(client, decision_index, decision, faq, page_checks):
     for page in (decision_index, decision, faq):
-        assert_renderable(client, page)
+        page_checks.assertPageIsRenderable(page)
 
 
 def test_decision_and_faq_pages_are_editable_and_previewable(
-    admin_client, decision, faq, place, question
+    admin_client, decision, faq, place, question, page_checks
 ):
     decision_data = nested_form_data(
         {
@@ -73,8 +67,8 @@ def test_decision_and_faq_pages_are_editable_and_previewable(
             "related_questions": streamfield([]),
         }
     )
-    assert_editable(admin_client, decision, decision_data)
-    assert_previewable(admin_client, decision, decision_data)
+    page_checks.assertPageIsEditable(decision, post_data=decision_data)
+    page_checks.assertPageIsPreviewable(decision, post_data=decision_data)
     faq_data = nested_form_data(
         {
             "title": faq.title,
@@ -83,8 +77,8 @@ def test_decision_and_faq_pages_are_editable_and_previewable(
             "body": streamfield([("question", question.pk)]),
         }
     )
-    assert_editable(admin_client, faq, faq_data)
-    assert_previewable(admin_client, faq, faq_data)
+    page_checks.assertPageIsEditable(faq, post_data=faq_data)
+    page_checks.assertPageIsPreviewable(faq, post_data=faq_data)
 
 
 def test_tree_rules(home, decision_index):
@@ -101,9 +95,8 @@ def test_tree_rules(home, decision_index):
     assert not BoardDecisionIndexPage.can_create_at(home)
 
 
-def test_faq_page_created_through_the_admin_form(admin_client, home, question):
-    assert_can_create(
-        admin_client,
+def test_faq_page_created_through_the_admin_form(admin_client, home, question, page_checks):
+    page_checks.assertCanCreate(
         home,
         FAQPage,
         nested_form_data(
@@ -138,10 +131,9 @@ def test_faq_page_rejects_a_question_twice(admin_client, home, question):
 
 
 def test_decision_created_through_the_admin_form(
-    admin_client, decision_index, faq, place, question
+    admin_client, decision_index, faq, place, question, page_checks
 ):
-    assert_can_create(
-        admin_client,
+    page_checks.assertCanCreate(
         decision_index,
         BoardDecisionPage,
         nested_form_data(
