@@ -17,6 +17,7 @@ this module does it in a fixed number, whatever the depth of the page
   route override, a page that is not there) falls back to Wagtail's routing.
 """
 
+from django.db import InterfaceError, OperationalError
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
@@ -168,7 +169,13 @@ class ShellRoutingMiddleware:
             except Resolver404:
                 match = None
             if match is not None and match.url_name == "wagtail_serve":
-                result = route(request, match.kwargs.get("path", request.path_info))
+                try:
+                    result = route(request, match.kwargs.get("path", request.path_info))
+                except (OperationalError, InterfaceError):
+                    # The database is unreachable: leave the page to Wagtail's
+                    # view, which meets the outage inside the view, where
+                    # DatabaseUnavailableMiddleware answers the friendly 503.
+                    result = None
                 if result is not None:
                     request._wagtail_route_for_request = result
         return self.get_response(request)
