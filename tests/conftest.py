@@ -1,5 +1,7 @@
 """Fixtures every test folder shares: a site whose root is a HomePage, and users."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest
@@ -141,3 +143,13 @@ def browser():
         browser.new_context = new_context_with_second_factor
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Every test writes files to its own empty folders (public MEDIA_ROOT and
+    PRIVATE_MEDIA_ROOT, side by side), so "no file left behind" can be checked
+    by looking at the folder that holds both."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    return Path(tmp_path)

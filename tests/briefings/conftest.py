@@ -1,21 +1,15 @@
 """Fixtures for the briefings tests: uploads go to a temporary MEDIA_ROOT, and
 two place pages to link briefings to."""
 
-from pathlib import Path
-
 import pytest
 
 from briefings.factories import BriefingIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Every test writes files to its own empty folders (public MEDIA_ROOT and
-    PRIVATE_MEDIA_ROOT, side by side), so "no file left behind" can be checked
-    by looking at the folder that holds both."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
-    return Path(tmp_path)
+def _own_media_folders(media_root):
+    """Every test here writes files to its own folders (tests/conftest.py)."""
+    return media_root
 
 
 @pytest.fixture
