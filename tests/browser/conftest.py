@@ -29,9 +29,9 @@ CHROMIUM_ARGS = [
 ]
 BROWSER_ADMIN = ("browser-admin", "browser-admin-password")
 # The browser admin's authenticator apps (hex TOTP keys), enrolled when the
-# site is set up. Several, because each code works once: sign-ins within the
+# site is set up. Many, because each code works once: sign-ins within the
 # same 30 seconds use the next one instead of waiting.
-BROWSER_ADMIN_TOTP_KEYS = [f"{index:02d}" * 20 for index in range(1, 13)]
+BROWSER_ADMIN_TOTP_KEYS = [f"{index:02d}" * 20 for index in range(1, 41)]
 
 # Playwright's sync API runs an event loop in this thread; the tests themselves
 # never touch the ORM, but pytest-django's fixtures may run alongside.
@@ -145,17 +145,18 @@ _last_step = {}  # hex key → the last 30-second step whose code this session s
 
 
 def _fresh_code(keys):
-    """A code no earlier sign-in has used, or None. Each app's code works once
-    per 30-second step, and django-otp also accepts the next step's (tolerance
-    1): so a burst of sign-ins (the editor journeys) uses every key at this step,
-    then at the next, without waiting 30 s — a wait that made the tab's click
-    time out. A wrong code would also throttle every device for a while."""
-    now = int(time.time() // 30)
-    for step in (now, now + 1):
-        for key in keys:
-            if _last_step.get(key, -1) < step:
-                _last_step[key] = step
-                return totp_code(key, at=step * 30 + 1)
+    """This step's code from an app no earlier sign-in used in this step, or None.
+    Each app's code works once per 30-second step, so a burst of sign-ins (the
+    editor journeys) takes the apps in turn instead of waiting 30 s — a wait
+    that made the tab's click time out. Only the current step's code is sent:
+    django-otp remembers the drift of the last code it accepted, so a code for
+    the next step could be refused later at a step boundary, and one refused
+    code throttles every device of the user."""
+    step = int(time.time() // 30)
+    for key in keys:
+        if _last_step.get(key, -1) < step:
+            _last_step[key] = step
+            return totp_code(key, at=step * 30 + 1)
     return None
 
 

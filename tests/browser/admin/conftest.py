@@ -21,11 +21,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BROWSER_ADMIN, ROOT, _browser_database_url
+from tests.browser.conftest import _TOTP_SECRETS, BROWSER_ADMIN, ROOT, _browser_database_url
 
 PASSWORD = "browser-journey-password"
 EDITOR = "journey-editor"
 APPROVER = "journey-approver"
+# Their authenticator apps, several each for the same reason as the browser
+# admin's (tests/browser/conftest.py): a journey signs in as the editor, then the
+# approver, then the editor again within seconds. Enrolling through the real
+# screens is tested in tests/browser/test_two_factor.py.
+JOURNEY_TOTP_KEYS = {
+    EDITOR: [f"{0xA0 + index:02x}" * 20 for index in range(12)],
+    APPROVER: [f"{0xC0 + index:02x}" * 20 for index in range(12)],
+}
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 # The machine is small and shared: assertions wait for UI states generously.
@@ -93,17 +101,24 @@ def journey_site(site_server):
         "import json\n"
         "from django.contrib.auth import get_user_model\n"
         "from django.contrib.auth.models import Group\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
         "from wagtail.models import Page\n"
         "User = get_user_model()\n"
+        f"keys = {JOURNEY_TOTP_KEYS!r}\n"
         f"for name, group in [({EDITOR!r}, 'Comms editors'), ({APPROVER!r}, 'Comms approvers')]:\n"
         f"    user = User.objects.create_user(name, name + '@example.invalid', {PASSWORD!r})\n"
         "    user.groups.add(Group.objects.get(name=group))\n"
+        "    for n, key in enumerate(keys[name]):\n"
+        "        TOTPDevice.objects.create(user=user, name=f'App {n}', key=key, confirmed=True)\n"
         "ids = {}\n"
         "for page in Page.objects.filter(depth__gte=2).specific():\n"
         "    ids.setdefault(type(page).__name__, page.pk)\n"
         "print(json.dumps(ids))\n"
     )
-    return {"base": site_server, "ids": run_in_site(code)}
+    ids = run_in_site(code)
+    for name, keys in JOURNEY_TOTP_KEYS.items():
+        _TOTP_SECRETS[name] = list(keys)
+    return {"base": site_server, "ids": ids}
 
 
 class ScreenWatch:
