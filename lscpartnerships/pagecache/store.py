@@ -12,11 +12,14 @@ request (docs/decisions/0061).
 """
 
 import hashlib
+import pickle
+import threading
 import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 
 from .redis_cache import lost_writes
 
@@ -75,23 +78,76 @@ def purge_urls(urls):
 
 
 def purge_site():
-    cache().set(SITE_GENERATION, _new_generation(), timeout=None)
+    generation = _new_generation()
+    cache().set(SITE_GENERATION, generation, timeout=None)
+    if _request.active:  # this request's own later reads see its purge
+        _request.site_generation = generation
+
+
+# -- the shell cache -------------------------------------------------------------------
+# Every page reads several shell fragments (its Site, the menu, the footer,
+# the feed addresses). Reading each from Redis cost a round trip and an
+# unpickling each time. Instead the site generation is read once per request,
+# and the fragments of that generation are kept in this process as well: a
+# purge on any instance writes a new generation, which every instance reads
+# at the start of its next request, so a publish is still seen on the next
+# request everywhere (issue 14).
+
+
+class _RequestScope(threading.local):
+    active = False
+    site_generation = None
+
+
+_request = _RequestScope()
+_local_fragments = {"generation": None, "values": {}}
+
+
+def _request_started(**kwargs):
+    _request.active = True
+    _request.site_generation = None
+
+
+def _request_finished(**kwargs):
+    _request.active = False
+    _request.site_generation = None
+
+
+request_started.connect(_request_started, dispatch_uid="pagecache-shell-request-started")
+request_finished.connect(_request_finished, dispatch_uid="pagecache-shell-request-finished")
+
+
+def _site_generation(store):
+    """The site generation, read once per request (every time outside one)."""
+    if _request.active and _request.site_generation is not None:
+        return _request.site_generation
+    generation = store.get(SITE_GENERATION)
+    if generation is None:
+        store.add(SITE_GENERATION, _new_generation(), timeout=None)
+        generation = store.get(SITE_GENERATION)
+    if _request.active:
+        _request.site_generation = generation
+    return generation
 
 
 def shell_fragment(name, compute):
     """Data the page shell shows on every page (menu, footer, organisation),
     cached until the next site-wide purge (settings, a menu section, a move).
-    Computed directly when the cache is unreachable."""
+    Computed directly when the cache is unreachable. Each caller gets its own
+    copy: nothing one request sets on a cached object reaches another."""
     store = cache()
-    site_generation = store.get(SITE_GENERATION)
+    site_generation = _site_generation(store)
     if site_generation is None:
-        store.add(SITE_GENERATION, _new_generation(), timeout=None)
-        site_generation = store.get(SITE_GENERATION)
-        if site_generation is None:
-            return compute()
+        return compute()
+    local = _local_fragments
+    if local["generation"] != site_generation:
+        local["generation"], local["values"] = site_generation, {}
+    if name in local["values"]:
+        return pickle.loads(local["values"][name])  # noqa: S301 (written by this process)
     key = f"pagecache:shell:{site_generation}:{name}"
     value = store.get(key)
     if value is None:
         value = compute()
         store.set(key, value, timeout=None)
+    local["values"][name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return value

@@ -58,3 +58,51 @@ def test_restricting_a_page_hides_it_from_listings_and_the_shell(site, client, c
         )
     assert "Align to local authority boundaries" not in fetch(client, "/board-decisions/")[2]
     assert "Briefings (Atom feed)" not in fetch(client, "/privacy/")[2]
+
+
+# -- the shell cache kept in the process (store.shell_fragment) ----------------------
+
+
+def _in_a_request(body):
+    """Run `body` between Django's request signals, as a page view does."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        return body()
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_a_purge_by_another_instance_is_seen_on_this_instances_next_request(site, client):
+    from lscpartnerships.pagecache import store
+
+    warm(client, "/")
+    assert _in_a_request(lambda: store.shell_fragment("probe", lambda: "before")) == "before"
+    assert _in_a_request(lambda: store.shell_fragment("probe", lambda: "after")) == "before"
+    # Another instance purges: it writes a new site generation to the shared cache.
+    store.cache().set(store.SITE_GENERATION, "another-instance", timeout=None)
+    assert _in_a_request(lambda: store.shell_fragment("probe", lambda: "after")) == "after"
+
+
+def test_a_purge_during_a_request_is_seen_by_the_rest_of_that_request(site):
+    from lscpartnerships.pagecache import store
+
+    def body():
+        first = store.shell_fragment("probe", lambda: "before")
+        store.purge_site()
+        return first, store.shell_fragment("probe", lambda: "after")
+
+    assert _in_a_request(body) == ("before", "after")
+
+
+def test_each_reader_gets_its_own_copy_of_a_fragment(site):
+    from lscpartnerships.pagecache import store
+
+    def body():
+        menu = store.shell_fragment("menu-probe", lambda: {"items": ["Places"]})
+        menu["items"].append("set by one request")
+        return store.shell_fragment("menu-probe", lambda: {"items": []})
+
+    assert _in_a_request(body) == {"items": ["Places"]}
+    assert _in_a_request(body) == {"items": ["Places"]}
