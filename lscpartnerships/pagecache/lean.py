@@ -18,7 +18,7 @@ this module does it in a fixed number, whatever the depth of the page
 """
 
 from django.db import InterfaceError, OperationalError
-from django.db.models import Q
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.urls import Resolver404, resolve
@@ -42,6 +42,16 @@ RESTRICTED_PAGES_SQL = (
     'INNER JOIN "wagtailcore_page" AS "lscp_r" '
     'ON ("wagtailcore_pageviewrestriction"."page_id" = "lscp_r"."id") '
     'WHERE substr("lscp_p"."path", 1, length("lscp_r"."path")) = "lscp_r"."path")'
+)
+
+
+#: True if the page of the query (table "wagtailcore_page") or an ancestor has
+#: a view restriction; read with the routed page itself.
+TARGET_RESTRICTED_SQL = (
+    'EXISTS (SELECT 1 FROM "wagtailcore_pageviewrestriction" '
+    'INNER JOIN "wagtailcore_page" AS "lscp_r" '
+    'ON ("wagtailcore_pageviewrestriction"."page_id" = "lscp_r"."id") '
+    'WHERE substr("wagtailcore_page"."path", 1, length("lscp_r"."path")) = "lscp_r"."path")'
 )
 
 
@@ -118,7 +128,11 @@ def route(request, path):
     target_cls = type(chain[-1])
     if not _plain_route(target_cls) and _routable_claims(target_cls, components[consumed:]) is None:
         return None
-    target = target_cls.objects.get(pk=chain[-1].pk)
+    # The page, and whether it or an ancestor has a view restriction: most
+    # pages have none, and then Wagtail's restriction check needs no query.
+    target = target_cls.objects.annotate(
+        lscp_restricted=RawSQL(TARGET_RESTRICTED_SQL, [], output_field=BooleanField())  # noqa: S611 (a constant)
+    ).get(pk=chain[-1].pk)
     ancestors = chain[:-1]
     if ancestors:
         target._cached_parent_obj = ancestors[-1]
@@ -133,9 +147,10 @@ def route(request, path):
         paths = [
             target.path[:end] for end in range(Page.steplen, len(target.path) + 1, Page.steplen)
         ]
-        target.get_view_restrictions = lambda: PageViewRestriction.objects.filter(
-            page__path__in=paths
-        )
+        restrictions = PageViewRestriction.objects.filter(page__path__in=paths)
+        if not target.lscp_restricted:
+            restrictions = restrictions.none()
+        target.get_view_restrictions = lambda: restrictions
         target.get_site = lambda: site  # the routed page's site is the request's
     return result
 
