@@ -211,34 +211,81 @@ class ShellRoutingMiddleware:
 # -- the sitemap ----------------------------------------------------------------------
 
 
+#: The keys of a Django sitemap entry that Wagtail's pages leave out.
+ENTRY_DEFAULTS = {"changefreq": None, "priority": None, "alternates": []}
+
+
+def _custom_urls(cls):
+    """True if pages of `cls` decide their own sitemap entries or addresses."""
+    return any(
+        getattr(cls, name) is not getattr(Page, name)
+        for name in ("get_sitemap_urls", "get_url_parts", "get_full_url")
+    )
+
+
 def sitemap_class():
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.contrib.sitemaps import Sitemap
 
     class LeanSitemap(Sitemap):
-        """Wagtail's sitemap in a fixed number of queries: an entry needs only
-        the page's address and dates (Page's own fields), so the pages are not
-        fetched again per page type. A page type that adds sitemap entries of
-        its own (overrides get_sitemap_urls) gets its specific page as before."""
+        """Wagtail's sitemap in a fixed number of queries and without a page
+        object per entry: an entry needs only the page's address and dates
+        (Page's own columns), so each is read as a row and its address made
+        from the site root's, as `Page.get_full_url` does. A page type that
+        decides its own entries or addresses (overrides get_sitemap_urls or
+        get_url_parts) gets its specific page as before. At 1,225 pages, making
+        a page object per entry was four fifths of the sitemap's time."""
 
         def items(self):
             site = cached_site(self.request)
             if site is None or getattr(site, "_lscp_root", None) is None:
                 return super().items()
+            self._lscp_root = site._lscp_root
             return (
                 Page.objects.filter(path__startswith=site._lscp_root["path"])
                 .live()
                 .public()
                 .order_by("path")
-                .specific(defer=True)
+                .values_list(
+                    "pk",
+                    "url_path",
+                    "content_type_id",
+                    "last_published_at",
+                    "latest_revision_created_at",
+                )
             )
 
+        def _root_address(self):
+            root = self._lscp_root
+            page = Page(path=root["path"], url_path=root["url_path"])
+            return page.get_full_url(self.request), root["url_path"]
+
         def _urls(self, page, protocol, domain):
+            rows = self.paginator.page(page).object_list  # items() has run
+            if not hasattr(self, "_lscp_root"):
+                return super()._urls(page, protocol, domain)
             urls, last_mods = [], set()
-            for item in self.paginator.page(page).object_list.iterator():
-                if type(item).get_sitemap_urls is not Page.get_sitemap_urls:
-                    item = type(item).objects.get(pk=item.pk)
-                for url_info in item.get_sitemap_urls(self.request):
-                    urls.append(url_info)
+            base, root_path = None, None
+            for pk, url_path, type_id, published, revised in rows.iterator():
+                cls = ContentType.objects.get_for_id(type_id).model_class() or Page
+                if _custom_urls(cls):
+                    entries = cls.objects.get(pk=pk).get_sitemap_urls(self.request)
+                else:
+                    if base is None:
+                        base, root_path = self._root_address()
+                    if base is None or not url_path.startswith(root_path):
+                        entries = cls.objects.get(pk=pk).get_sitemap_urls(self.request)
+                    else:
+                        entries = [
+                            {
+                                "location": base + url_path[len(root_path) :],
+                                "lastmod": published or revised,
+                            }
+                        ]
+                for url_info in entries:
+                    # Django's sitemap template asks for these; a key missing
+                    # from the entry costs a failed lookup (and a dir()) each.
+                    urls.append({**ENTRY_DEFAULTS, **url_info})
                     last_mods.add(url_info.get("lastmod"))
             if last_mods and None not in last_mods:
                 self.latest_lastmod = max(last_mods)
