@@ -60,7 +60,13 @@ def search(client, search_site):
 
 
 def test_place_name_puts_the_place_page_first(search):
-    assert result_urls(search(q="Blackpool"))[0] == "/places/blackpool/"
+    response = search(q="Blackpool")
+    assert result_urls(response)[0] == "/places/blackpool/"
+    # Each result shows its page's own summary (a field of the page type).
+    from places.models import PlacePartnershipPage
+
+    summary = PlacePartnershipPage.objects.get(slug="blackpool").summary
+    assert summary and " ".join(summary.split()[:8]) in response.text
 
 
 def test_director_finds_the_four_directors(search):
