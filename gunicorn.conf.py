@@ -40,6 +40,22 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # can never grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = max_requests // 10
+# Load the application once in the master and fork workers from it: a recycled
+# worker then starts in milliseconds instead of importing Django and Wagtail
+# again (about 1.5 s of CPU each, taken from the workers still serving), and
+# workers share the loaded code's memory. Measured with `make bench`: recycling
+# without it cost a third of the uncached throughput and put cached pages' p99
+# at 0.7 s (docs/decisions/0066).
+preload_app = True
+
+
+def post_fork(server, worker):
+    """Nothing opened while loading the application may be shared by workers:
+    each worker opens its own database connections."""
+    from django.db import connections
+
+    connections.close_all()
+
 
 # One access-log line per request, and errors, on stdout/stderr for the platform's
 # log collector; %(M)s is the response time in milliseconds.

@@ -46,6 +46,8 @@ def test_defaults_follow_the_cores_and_log_to_stdout(monkeypatch):
     assert config.wsgi_app == "lscpartnerships.wsgi:application"
     assert config.control_socket_disable is True
     assert config.max_requests == 1000
+    # Recycled workers are forked from the loaded application (ADR 0066).
+    assert config.preload_app is True
 
 
 def test_environment_overrides(monkeypatch):
