@@ -146,10 +146,10 @@ def _queries(client, url):
 
 
 # The page shell (site, page route, header menu, breadcrumbs, settings, footer)
-# plus the listing: view restrictions, place options, years, count, the page
+# plus the listing: place options, years, count, the page
 # of briefings and all their places in one prefetch. The same for 2 or 9 items.
 INDEX_QUERIES = (
-    8  # with the shell (3: route, page, view restrictions; issue 14); public places only
+    7  # with the shell (2: route, page with its restriction flag; ADR 0065); public places only
 )
 
 

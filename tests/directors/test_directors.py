@@ -234,7 +234,7 @@ def test_index_pagination_answers_bad_page_numbers_without_error(client, directo
 # pagination, the directors with their places, their photos, and the photos'
 # renditions: one query each, whatever the number of directors.
 INDEX_QUERIES = (
-    7  # includes the shell (3: route, page, view restrictions; issue 14); public places only
+    6  # includes the shell (2: route, page with its restriction flag; ADR 0065); public places only
 )
 
 

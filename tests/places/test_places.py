@@ -335,7 +335,7 @@ def test_index_pagination_answers_bad_page_numbers_without_error(client, places_
 # The whole page: site, page route, header menu, breadcrumbs, footer, plus the
 # places (with their directors) in one query, the count for pagination and the
 # former partnerships with their successors in two.
-INDEX_QUERIES = 7  # the shell (3: route, page, view restrictions; issue 14); public directors and successors only
+INDEX_QUERIES = 6  # the shell (2: route, page with its restriction flag; ADR 0065); public directors and successors only
 
 
 @pytest.mark.django_db
