@@ -12,6 +12,15 @@ It builds its own database (DATABASE_URL's name + "_bench"), Redis
 
     .venv/bin/python scripts/bench.py [--duration 10] [--connections 8]
         [--workers 2] [--only home,faq] [--no-scale]
+        [--compare-label bakerydemo --compare home=http://127.0.0.1:8100/ ...]
+
+`--compare PAGE=URL` (repeatable) measures another site's equivalent page,
+already serving on this machine, right after this site's page in the uncached
+run, so both meet the same machine at the same moment, and prints the ratio.
+The issue's uncached target is against Wagtail's bakerydemo: bring it up
+yourself (it is not part of this project) and pass its pages here. Uncached
+figures on a shared 2-core machine vary from run to run by up to 2×; the
+ratio measured side by side is the figure to judge by.
 """
 
 import argparse
@@ -83,8 +92,8 @@ def manage(env, *args):
     )
 
 
-def wrk(url, duration, connections):
-    """(requests/s, p50 ms, p99 ms) from wrk."""
+def wrk(url, duration, connections, host=HOST):
+    """(requests/s, p50 ms, p99 ms) from wrk (`host=None`: the URL's own)."""
     output = subprocess.run(
         [
             "/usr/bin/wrk",
@@ -92,8 +101,7 @@ def wrk(url, duration, connections):
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
-            "-H",
-            f"Host: {HOST}",
+            *(["-H", f"Host: {host}"] if host else []),
             url,
         ],
         capture_output=True,
@@ -169,7 +177,23 @@ for n in range({decisions}):
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT / "scripts", check=True)
 
 
-def measure(server_url, names, duration, connections, clear=None):
+def parse_compare(pairs):
+    """{page name: URL} from PAGE=URL arguments; unknown page names refused."""
+    known = {name.lower(): name for name in PAGES if name != "bare view"}
+    compare = {}
+    for pair in pairs:
+        name, _, url = pair.partition("=")
+        if name.strip().lower() not in known or not url.startswith(("http://", "https://")):
+            sys.exit(
+                f"--compare takes PAGE=URL with PAGE one of {', '.join(known.values())}: {pair!r}"
+            )
+        compare[known[name.strip().lower()]] = url
+    return compare
+
+
+def measure(server_url, names, duration, connections, clear=None, compare=None):
+    """wrk figures for each page; with `compare`, also the other site's
+    equivalent page right after each (under "<name> compared")."""
     results = {}
     for name in names:
         url = server_url + PAGES[name]
@@ -181,7 +205,26 @@ def measure(server_url, names, duration, connections, clear=None):
         else:
             http_get(url, {"Host": HOST})  # warm the cache
         results[name] = wrk(url, duration, connections)
+        if compare and name in compare:
+            http_get(compare[name], {})  # its first request may build thumbnails
+            results[name + " compared"] = wrk(compare[name], duration, connections, host=None)
     return results
+
+
+def print_comparison(label, compare, uncached):
+    print(f"\nuncached, side by side with {label} (each pair measured one after the other)")
+    header = f"{'page':16} {'req/s':>7} {'p50 ms':>7} │ {label[:24]:>24} {'req/s':>7} {'p50 ms':>7} │ {'×':>5}"
+    print(header)
+    print("─" * len(header))
+    for name, url in compare.items():
+        if name not in uncached:
+            continue
+        ours, theirs = uncached[name], uncached[name + " compared"]
+        path = urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else "")
+        print(
+            f"{name:16} {ours[0]:7.0f} {ours[1]:7.2f} │ {path[:24]:>24} {theirs[0]:7.0f} "
+            f"{theirs[1]:7.2f} │ {ours[0] / theirs[0]:5.2f}"
+        )
 
 
 def main(argv=None):
@@ -193,7 +236,16 @@ def main(argv=None):
     parser.add_argument("--no-scale", action="store_true")
     parser.add_argument("--briefings", type=int, default=1000)
     parser.add_argument("--decisions", type=int, default=200)
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="PAGE=URL",
+        help="another site's equivalent page, measured beside this one uncached",
+    )
+    parser.add_argument("--compare-label", default="other site")
     args = parser.parse_args(argv)
+    compare = parse_compare(args.compare)
     duration = max(1, round(args.duration))
 
     names = [name for name in PAGES if name != "bare view"]
@@ -252,7 +304,12 @@ def main(argv=None):
         cached_server.stop()
         uncached_server = serve(cached=False)
         uncached = measure(
-            uncached_server.url, ["bare view", *names], duration, args.connections, clear_cache
+            uncached_server.url,
+            ["bare view", *names],
+            duration,
+            args.connections,
+            clear_cache,
+            compare,
         )
 
         bare = cached["bare view"][0]
@@ -269,6 +326,8 @@ def main(argv=None):
                 f"{c[0] / bare:6.2f} │ {u[0]:14.0f} {u[1]:7.2f} {u[2]:7.2f} "
                 f"{u[0] / uncached['bare view'][0]:6.2f}"
             )
+        if compare:
+            print_comparison(args.compare_label, compare, uncached)
 
         if not args.no_scale:
             scale_names = [n for n in SCALE_PAGES if n in names]

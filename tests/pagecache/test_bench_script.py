@@ -62,3 +62,25 @@ def test_bench_knows_every_page_type_of_the_issue():
     with pytest.raises(SystemExit) as exit_info:
         bench.main(["--help"])
     assert exit_info.value.code == 0
+
+
+def test_bench_compares_with_another_sites_equivalent_pages(capsys):
+    """`--compare PAGE=URL` names this site's page types; anything else is
+    refused before a database is built, and the side-by-side table divides
+    this site's requests/s by the other's."""
+    bench = _load_bench()
+    assert bench.parse_compare(["home=http://127.0.0.1:8100/", "Decision=http://x/blog/a/"]) == {
+        "home": "http://127.0.0.1:8100/",
+        "decision": "http://x/blog/a/",
+    }
+    for bad in ["homepage=http://127.0.0.1:8100/", "home=/relative/", "bare view=http://x/"]:
+        with pytest.raises(SystemExit):
+            bench.parse_compare([bad])
+    bench.print_comparison(
+        "bakerydemo",
+        {"home": "http://127.0.0.1:8100/?a=1"},
+        {"home": (150.0, 20.0, 40.0), "home compared": (50.0, 60.0, 90.0)},
+    )
+    row = [line for line in capsys.readouterr().out.splitlines() if line.startswith("home")][0]
+    assert "/?a=1" in row
+    assert row.split()[-1] == "3.00"
