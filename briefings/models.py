@@ -26,7 +26,7 @@ from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_pages, public_related
 from places.links import PlaceLink, PlaceLinksMixin, public_places
 
 from .choices import AUDIENCE_CHOICES
@@ -293,16 +293,13 @@ class BriefingPage(PlaceLinksMixin, BasePage):
             if attachment.document is not None
         ]
 
-    def _live(self, field):
-        return public_or_none(getattr(self, field))
-
     @cached_property
     def decision(self):
-        return self._live("related_decision")
+        return public_related(self, "related_decision")
 
     @cached_property
     def faq(self):
-        return self._live("related_faq")
+        return public_related(self, "related_faq")
 
     @cached_property
     def change_history(self):

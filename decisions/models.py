@@ -34,7 +34,7 @@ from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_pages, public_related
 from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
@@ -455,9 +455,7 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
     @cached_property
     def replacement(self):
         """The live decision that replaced this one, if any."""
-        if not self.superseded_by_id:
-            return None
-        return public_or_none(self.superseded_by)
+        return public_related(self, "superseded_by")
 
     @cached_property
     def timeline(self):

@@ -21,7 +21,7 @@ from wagtail.search import index
 from lscpartnerships.core.api_fields import ImageField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_or_none, public_pages
+from lscpartnerships.core.visibility import public_pages, public_related
 
 #: The one rendition of a portrait every listing and profile uses, so it can be
 #: prefetched for a whole listing in one query.
@@ -210,7 +210,7 @@ class DirectorProfilePage(BasePage):
 
     def live_place(self):
         """The place page if the public may see it, else None."""
-        return public_or_none(self.place) if self.place_id else None
+        return public_related(self, "place")
 
     def get_context(self, request, *args, **kwargs):
         from lscpartnerships.core.templatetags.core_tags import organisation_for

@@ -106,6 +106,22 @@ def public_or_none(page):
     return page if public_pages().filter(pk=page.pk).exists() else None
 
 
+def public_related(instance, field_name):
+    """The page a foreign key of `instance` points to, as its own type, if the
+    public may see it, else None: in one query (the page and the visibility
+    check together), without its StreamFields. Loading the related page through
+    the foreign key and then asking `public_or_none` took two, the first
+    reading every field of the page (issue 14). A page already loaded (a
+    preview's, or with select_related) is checked as it is."""
+    field = instance._meta.get_field(field_name)
+    pk = getattr(instance, field.attname)
+    if pk is None:
+        return None
+    if field.is_cached(instance):
+        return public_or_none(getattr(instance, field_name))
+    return field.related_model.objects.live().public().defer_streamfields().filter(pk=pk).first()
+
+
 def prefetch_public_specific(pages):
     """Note on each page (once for all of them) what `public_or_none` of it
     and its specific page would be: None, or the specific page."""

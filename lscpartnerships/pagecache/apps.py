@@ -11,7 +11,8 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import invalidation, lean
+        from . import invalidation, lean, shell
 
         invalidation.connect()
         lean.install_public_subquery()
+        shell.install_site_root_paths_memo()

@@ -46,3 +46,28 @@ def menu_sections(root):
         f"sections-{root.pk}",
         lambda: list(root.get_children().live().public().in_menu().defer_streamfields().specific()),
     )
+
+
+def install_site_root_paths_memo():
+    """Wagtail's `Site.get_site_root_paths`, read from its cache (Redis) once
+    per request instead of once per page object: a page's `url` and
+    `full_url` without a request keep the paths on the page, so a page showing
+    twenty links asked Redis twenty times (issue 14). Clearing the paths, as
+    Wagtail does when a site or a site's root page changes, clears the memo
+    too, so the request that made the change reads the new paths."""
+    read, clear = Site.get_site_root_paths, Site.clear_site_root_paths_cache
+
+    def get_site_root_paths():
+        scope = store._request
+        if not scope.active:
+            return read()
+        if scope.site_root_paths is None:
+            scope.site_root_paths = read()
+        return scope.site_root_paths
+
+    def clear_site_root_paths_cache():
+        store._request.site_root_paths = None
+        clear()
+
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)

@@ -97,6 +97,7 @@ def purge_site():
 class _RequestScope(threading.local):
     active = False
     site_generation = None
+    site_root_paths = None  # shell.py: Wagtail's site root paths, once per request
 
 
 _request = _RequestScope()
@@ -106,11 +107,13 @@ _local_fragments = {"generation": None, "values": {}}
 def _request_started(**kwargs):
     _request.active = True
     _request.site_generation = None
+    _request.site_root_paths = None
 
 
 def _request_finished(**kwargs):
     _request.active = False
     _request.site_generation = None
+    _request.site_root_paths = None
 
 
 request_started.connect(_request_started, dispatch_uid="pagecache-shell-request-started")

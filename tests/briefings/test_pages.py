@@ -215,6 +215,40 @@ def test_related_decision_and_faq_are_linked(client, briefing, home):
 
 
 @pytest.mark.django_db
+def test_places_and_the_related_decision_are_shown_only_if_the_public_may_see_them(
+    client, briefing, places, make_place, home
+):
+    """The briefing's places and related decision are read in one query each,
+    visibility included: the places in the editor's order and once each, and a
+    draft or login-restricted page is never named."""
+    from wagtail.models import PageViewRestriction
+
+    draft_place = make_place("Cumbria", slug="cumbria")
+    draft_place.unpublish()
+    private_place = make_place("Blackburn with Darwen", slug="blackburn-with-darwen")
+    PageViewRestriction.objects.create(page=private_place, restriction_type="login")
+    decision = BoardDecisionPageFactory(
+        parent=BoardDecisionIndexPageFactory(parent=home), title="A restricted decision"
+    )
+    briefing.place_links.all().delete()
+    for place in [places[1], draft_place, places[0], private_place, places[1]]:
+        PlaceLinkFactory(page=briefing, place=place)
+    briefing.related_decision = decision
+    briefing.save_revision().publish()
+
+    def shown():
+        html = soup(client.get(briefing.url))
+        places_row = html.find("dt", string="Places").find_parent("div")
+        return [a.get_text() for a in places_row.select("a")], [
+            a.get_text() for a in html.select("#related + ul a")
+        ]
+
+    assert shown() == (["Lancashire", "Blackpool"], [decision.title])
+    PageViewRestriction.objects.create(page=decision, restriction_type="login")
+    assert shown() == (["Lancashire", "Blackpool"], [])
+
+
+@pytest.mark.django_db
 def test_places_and_decisions_list_their_briefings(briefing, places, index, home):
     """The other side of each link, through the typed links' reverse relations."""
     decision = BoardDecisionPageFactory(

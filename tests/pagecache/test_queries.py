@@ -32,14 +32,14 @@ SHELL = 2
 OWN = {
     "/": 4,  # the latest decisions and briefings, the linked pages
     "/places/": 3,
-    "/places/blackpool/": 5,
+    "/places/blackpool/": 4,
     "/directors/": 4,
-    "/directors/karen-smith/": 3,
+    "/directors/karen-smith/": 2,  # its place, read with its visibility
     "/board-decisions/": 3,
-    "/board-decisions/align-to-local-authority-boundaries/": 9,
+    "/board-decisions/align-to-local-authority-boundaries/": 8,
     "/frequently-asked-questions/": 1,
     "/briefings/": 5,
-    "/briefings/review-of-place-based-partnerships-stakeholder-briefing/": 8,
+    "/briefings/review-of-place-based-partnerships-stakeholder-briefing/": 5,  # places, decision and FAQ page one query each
     "/briefings/feed/": 4,
     "/board-decisions/feed/": 5,
     # Not routed pages: the shell's two routing queries are theirs to spend.

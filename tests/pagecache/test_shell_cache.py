@@ -64,14 +64,20 @@ def test_restricting_a_page_hides_it_from_listings_and_the_shell(site, client, c
 
 
 def _in_a_request(body):
-    """Run `body` between Django's request signals, as a page view does."""
+    """Run `body` between Django's request signals, as a page view does (and
+    as Django's test client does, without closing the test's connection)."""
     from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
 
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.send(sender=None)
     try:
         return body()
     finally:
         request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_a_purge_by_another_instance_is_seen_on_this_instances_next_request(site, client):
@@ -106,3 +112,36 @@ def test_each_reader_gets_its_own_copy_of_a_fragment(site):
 
     assert _in_a_request(body) == {"items": ["Places"]}
     assert _in_a_request(body) == {"items": ["Places"]}
+
+
+def test_wagtails_site_root_paths_are_read_once_per_request_and_a_change_is_seen(site):
+    """A page's `url` without a request keeps Wagtail's site root paths on the
+    page object, so a page listing twenty links read them from Redis twenty
+    times; they are now read once per request. A site changed during the
+    request (Wagtail clears the paths) gives the new address at once."""
+    from unittest import mock
+
+    from wagtail.models import Page, Site
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
+    from wagtail.models.sites import cache as wagtail_cache
+
+    reads = []
+    original = wagtail_cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == SITE_ROOT_PATHS_CACHE_KEY:
+            reads.append(key)
+        return original(key, *args, **kwargs)
+
+    def body():
+        urls = [page.full_url for page in Page.objects.filter(depth__gt=2)]
+        record = Site.objects.get(is_default_site=True)
+        record.hostname = "renamed.example"
+        record.save()
+        return urls, Page.objects.filter(depth__gt=2).first().full_url
+
+    with mock.patch.object(wagtail_cache, "get", counting_get):
+        urls, after = _in_a_request(body)
+    assert len(urls) > 5 and all(url.startswith("http://localhost") for url in urls)
+    assert len(reads) == 2  # once, and once more after the site changed
+    assert after.startswith("http://renamed.example")
