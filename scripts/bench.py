@@ -276,7 +276,11 @@ def main(argv=None):
     servers = []
 
     def serve(cached):
-        server = Gunicorn({**env, "PAGECACHE_ENABLED": str(cached).lower()}, args.workers)
+        # Sync workers, one request at a time each, as the issue measures
+        # both sites (production's gunicorn.conf.py adds threads per worker).
+        server = Gunicorn(
+            {**env, "PAGECACHE_ENABLED": str(cached).lower()}, args.workers, threads=1
+        )
         server.env["PYTHONPATH"] = env["PYTHONPATH"]
         servers.append(server.start())
         return server

@@ -3,6 +3,7 @@ site-wide settings and the record the initial-content loader keeps."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import classproperty
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -20,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, PageLinkBlock
+from .rendition_cache import RenditionCache
 from .storage import private_storage
 
 BEING_REVIEWED_DEFAULT = "This information is being reviewed and will be updated."
@@ -81,6 +83,12 @@ class SiteImage(AbstractImage):
 
 class SiteRendition(AbstractRendition):
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    @classproperty
+    def cache_backend(cls):
+        """Wagtail's rendition cache without its write-back of every cache hit
+        (rendition_cache.py)."""
+        return RenditionCache.for_wagtail()
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

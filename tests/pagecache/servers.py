@@ -102,12 +102,17 @@ class PurgeRecorder:
 
 
 class Gunicorn:
-    """The site under gunicorn, as production serves it."""
+    """The site under gunicorn, as production serves it (gunicorn.conf.py).
 
-    def __init__(self, env, workers=1, port=None):
+    `threads=1` makes the workers plain sync workers: gunicorn.conf.py gives
+    each worker threads, and gunicorn then runs its threaded worker whatever
+    `--worker-class` says."""
+
+    def __init__(self, env, workers=1, port=None, threads=None):
         self.port = port or free_port()
         self.env = {**os.environ, **env}
         self.workers = workers
+        self.threads = threads
         self.process = None
 
     @property
@@ -122,6 +127,7 @@ class Gunicorn:
                 "--bind", f"127.0.0.1:{self.port}",
                 "--workers", str(self.workers),
                 "--worker-class", "sync",
+                *(["--threads", str(self.threads)] if self.threads else []),
                 "--access-logfile", "-" if os.environ.get("GUNICORN_LOG") else "/dev/null",
             ],
             cwd=ROOT,
