@@ -61,7 +61,10 @@ def search(request):
         # content type, and only the page of results shown is read as
         # specific pages (_results), so a common word costs the same on a
         # site of 1,000 briefings as on 10 (issue 14).
-        page_hits = list(pages.search(query)[:MAX_RESULTS])
+        # Only the columns the counts need: the shown page's pages are read
+        # again whole (_results), and 500 whole Page rows cost a quarter of a
+        # common word's search.
+        page_hits = list(pages.only("id", "content_type_id").search(query)[:MAX_RESULTS])
         document_hits = list(public_documents().search(query)[:MAX_RESULTS])
 
         for hit in page_hits:
