@@ -17,6 +17,8 @@ this module does it in a fixed number, whatever the depth of the page
   route override, a page that is not there) falls back to Wagtail's routing.
 """
 
+import datetime
+
 from django.db import InterfaceError, OperationalError
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
@@ -223,6 +225,59 @@ def _custom_urls(cls):
     )
 
 
+URLSET_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+
+def urlset_xml(urlset):
+    """Django's `sitemap.xml` template's output, byte for byte, written
+    directly: at 1,225 pages the template's loop over its entries took two
+    thirds of the sitemap's time (issue 14). tests/pagecache/test_sitemap.py
+    renders both and compares them."""
+    from html import escape  # what django.utils.html.escape calls, without its wrapper
+
+    from django.utils import timezone
+
+    def text(value):
+        return escape(str(value))
+
+    def day(value):
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            value = timezone.localtime(value)  # as the template's |date does
+        return value.strftime("%Y-%m-%d")
+
+    parts = [URLSET_OPEN]
+    for url in urlset:
+        parts.append(f"<url><loc>{text(url['location'])}</loc>")
+        if url.get("lastmod"):
+            parts.append(f"<lastmod>{day(url['lastmod'])}</lastmod>")
+        if url.get("changefreq"):
+            parts.append(f"<changefreq>{text(url['changefreq'])}</changefreq>")
+        if url.get("priority"):
+            parts.append(f"<priority>{text(url['priority'])}</priority>")
+        for alternate in url.get("alternates") or ():
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{text(alternate["lang_code"])}" '
+                f'href="{text(alternate["location"])}"/>'
+            )
+        parts.append("</url>")
+    parts.append("\n</urlset>\n")
+    return "".join(parts)
+
+
+def sitemap_view(request, sitemaps):
+    """Wagtail's sitemap view, its entries written by `urlset_xml` instead of
+    the template (same bytes, same headers)."""
+    from wagtail.contrib.sitemaps.views import sitemap
+
+    response = sitemap(request, sitemaps)
+    response.content = urlset_xml(response.context_data["urlset"])
+    return response
+
+
 def sitemap_class():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.contrib.sitemaps import Sitemap
@@ -266,9 +321,14 @@ def sitemap_class():
                 return super()._urls(page, protocol, domain)
             urls, last_mods = [], set()
             base, root_path = None, None
-            for pk, url_path, type_id, published, revised in rows.iterator():
-                cls = ContentType.objects.get_for_id(type_id).model_class() or Page
-                if _custom_urls(cls):
+            custom = {}  # content type id: (class, whether it decides its own URLs)
+            # One fetch: .iterator() took a server-side cursor and a dozen round trips.
+            for pk, url_path, type_id, published, revised in rows:
+                if type_id not in custom:
+                    model = ContentType.objects.get_for_id(type_id).model_class() or Page
+                    custom[type_id] = (model, _custom_urls(model))
+                cls, decides_own = custom[type_id]
+                if decides_own:
                     entries = cls.objects.get(pk=pk).get_sitemap_urls(self.request)
                 else:
                     if base is None:
