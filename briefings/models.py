@@ -26,8 +26,8 @@ from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_pages, public_related
-from places.links import PlaceLink, PlaceLinksMixin, public_places
+from lscpartnerships.core.visibility import public_related
+from places.links import PlaceLinksMixin, public_place_links, public_places
 
 from .choices import AUDIENCE_CHOICES
 from .feeds import BriefingFeed
@@ -92,16 +92,7 @@ class BriefingIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
 
     def listing(self, briefings):
         """The queryset a listing or feed iterates: places fetched together."""
-        return briefings.defer_streamfields().prefetch_related(
-            models.Prefetch(
-                "place_links",
-                # Only places the public may see: a draft or restricted place's
-                # title must not appear in the listing or the feed's categories.
-                queryset=PlaceLink.objects.filter(place__in=public_pages())
-                .select_related("place")
-                .order_by("sort_order", "pk"),
-            )
-        )
+        return briefings.defer_streamfields().prefetch_related(public_place_links())
 
     # -- the list ---------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):

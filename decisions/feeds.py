@@ -3,6 +3,7 @@ per place (/board-decisions/feed/<place-slug>/), like the briefings feeds, so
 stakeholders can follow decisions in a feed reader without signing up."""
 
 from lscpartnerships.core.feeds import SiteFeed, as_datetime
+from places.links import public_place_links
 
 
 class DecisionFeed(SiteFeed):
@@ -14,7 +15,8 @@ class DecisionFeed(SiteFeed):
         if self.place_id:
             decisions = decisions.filter(place_links__place_id=self.place_id).distinct()
         return list(
-            decisions.prefetch_related("change_notes", "place_links__place")[
+            # Only places the public may see in the categories.
+            decisions.prefetch_related("change_notes", public_place_links())[
                 : self.index.feed_length
             ]
         )

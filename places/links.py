@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from lscpartnerships.core.api_fields import LivePageLinkField
-from lscpartnerships.core.visibility import public_link_targets
+from lscpartnerships.core.visibility import public_link_targets, public_pages
 
 
 class PlaceLink(Orderable):
@@ -84,3 +84,18 @@ class PlaceLinksMixin:
 def public_places():
     """Every place page the public may see (for filters and feeds by place)."""
     return apps.get_model("places", "PlacePartnershipPage").objects.live().public()
+
+
+def public_place_links():
+    """For a listing or feed of pages about places (`prefetch_related`): each
+    page's links to places the public may see, in the editor's order. A draft
+    or login-restricted place's title must not appear in a listing or a
+    feed's categories. Only the place's title is read: that is all they show,
+    and a whole place page per link was most of a feed's time at scale."""
+    return models.Prefetch(
+        "place_links",
+        queryset=PlaceLink.objects.filter(place__in=public_pages())
+        .select_related("place")
+        .only("sort_order", "page_id", "place_id", "place__title")
+        .order_by("sort_order", "pk"),
+    )

@@ -117,6 +117,23 @@ def test_atom_feed_and_its_categories(hidden):
     assert_no_secret(feed, "the Atom feed")
 
 
+def test_decisions_feed_listing_and_page(hidden):
+    """A decision about hidden places: its feed categories, the decisions
+    listing and the decision's own page show only the places the public may see."""
+    from decisions.factories import BoardDecisionPageFactory
+    from decisions.models import BoardDecisionIndexPage
+
+    index = BoardDecisionIndexPage.objects.get()
+    decision = BoardDecisionPageFactory(parent=index, title="Open decision about hidden places")
+    for place in hidden["pages"][:2]:
+        PlaceLinkFactory(page=decision, place=place)
+    feed = get(index.url + "feed/")
+    assert b"Open decision about hidden places" in feed
+    assert_no_secret(feed, "the decisions feed")
+    assert_no_secret(get(index.url), "the decisions listing")
+    assert_no_secret(get(decision.url), "the decision page")
+
+
 def test_search_results_and_promotions(hidden):
     content = get("/search/?q=hidden")
     assert b"Open briefing about hidden places" in content
