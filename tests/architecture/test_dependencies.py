@@ -24,8 +24,9 @@ PUBLISHED = {
     "documents.pdf": {"write_text_pdf"},
     # The place link owned by places (docs/decisions/0080-typed-page-relations.md):
     # the one inline that says what a page is about, the mixin that gives a
-    # linking page its `places`, and the public places a form may offer.
-    "places.links": {"PlaceLink", "PlaceLinksMixin", "public_places"},
+    # linking page its `places`, the public places a form may offer, and the
+    # prefetch of public place links a listing or feed shows.
+    "places.links": {"PlaceLink", "PlaceLinksMixin", "public_places", "public_place_links"},
 }
 
 
