@@ -126,18 +126,8 @@ class BriefingIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
         return context
 
     # -- feeds -------------------------------------------------------------------
-    #: The feeds list every briefing: purged with every content change
-    #: (lscpartnerships.pagecache).
-    pagecache_aggregate = True
-
-    def get_cached_paths(self):
-        """The list and every feed, for wagtail.contrib.frontend_cache."""
-        paths = ["/", self.reverse_subpage("feed")]
-        paths += [
-            self.reverse_subpage("place_feed", kwargs={"place_slug": slug})
-            for _pk, slug, _title in self.place_options()
-        ]
-        return ["/" + path.lstrip("/") for path in paths]
+    def feed_place_slugs(self):
+        return [slug for _pk, slug, _title in self.place_options()]
 
     @property
     def json_ld_data(self):

@@ -281,6 +281,9 @@ class BoardDecisionIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
         return context
 
     # -- feeds (i15) -------------------------------------------------------------
+    def feed_place_slugs(self):
+        return list(public_places().order_by("slug").values_list("slug", flat=True).distinct())
+
     def place_for_slug(self, slug):
         """(id, title) of the live public place page with this slug; None if
         there is none."""

@@ -91,6 +91,23 @@ class FeedsMixin:
 
     feed_class = None
 
+    #: The feeds list every page below the index, with the titles of their
+    #: places: purged with every content change (lscpartnerships.pagecache).
+    pagecache_aggregate = True
+
+    def feed_place_slugs(self):
+        """Slugs of the places that have a feed of their own here."""
+        return []
+
+    def get_cached_paths(self):
+        """The list and every feed, for wagtail.contrib.frontend_cache."""
+        paths = ["/", self.reverse_subpage("feed")]
+        paths += [
+            self.reverse_subpage("place_feed", kwargs={"place_slug": slug})
+            for slug in self.feed_place_slugs()
+        ]
+        return ["/" + path.lstrip("/") for path in paths]
+
     @path("feed/", name="feed")
     def feed(self, request):
         return self.feed_class(self)(request)

@@ -203,3 +203,38 @@ def test_renaming_a_menu_section_refreshes_every_header(site, client, committed)
         publish(places_index)
     for url in ("/faqs/", "/briefings/july/"):
         assert "Our places" in fetch(client, url)[2], url
+
+
+def test_publishing_a_decision_refreshes_the_decisions_feeds(site, client, committed):
+    urls = ["/board-decisions/feed/", "/board-decisions/feed/blackpool/"]
+    warm(client, *urls)
+    decision = fresh(site.decision)
+    decision.title = "Align to council boundaries"
+    with committed():
+        publish(decision)
+    for url in urls:
+        status, cache, body = fetch(client, url)
+        assert (status, cache) == (200, "miss"), url
+        assert "Align to council boundaries" in body, url
+
+
+def test_renaming_a_place_refreshes_the_listings_and_feeds_that_name_it(site, client, committed):
+    """The briefings listing names each briefing's places, and both feeds give
+    them as categories: a place's new title shows there on the next request."""
+    urls = [
+        "/places/blackpool/",
+        "/briefings/july/",
+        "/briefings/",
+        "/briefings/feed/",
+        "/board-decisions/align/",
+        "/board-decisions/feed/",
+    ]
+    warm(client, *urls)
+    place = fresh(site.blackpool)
+    place.title = "Blackpool place-based partnership"
+    with committed():
+        publish(place)
+    for url in urls:
+        status, _cache, body = fetch(client, url)
+        assert status == 200, url
+        assert "Blackpool place-based partnership" in body, url
