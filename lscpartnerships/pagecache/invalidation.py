@@ -8,8 +8,9 @@ the sections. So a change purges:
 * a page published, unpublished (expiry, deletion), or changed by a
   scheduled go-live: the page's URLs (feeds of a routable page included),
   its live ancestors (listings, home), the pages that link to it or that it
-  links to before and after the change (Wagtail's reference index), its live
-  descendants if its title changed (their breadcrumbs), every page if it is a
+  links to before and after the change (Wagtail's reference index), if its
+  title changed its live descendants (their breadcrumbs) and the listings of the
+  pages linked to it (they name it too), every page if it is a
   section in the header menu, and the aggregates: sitemap, feeds, API;
 * a page moved or its slug changed: everything (its descendants' URLs moved);
 * a snippet, document or image saved or deleted: the pages that use it
@@ -124,6 +125,13 @@ def linked_page_ids(obj):
     return ids
 
 
+def _parent_ids(page_ids):
+    """The live parents of these pages (the listings that show them)."""
+    paths = Page.objects.filter(pk__in=page_ids).values_list("path", flat=True)
+    parents = {path[: -Page.steplen] for path in paths if len(path) > Page.steplen}
+    return set(Page.objects.live().filter(path__in=parents).values_list("pk", flat=True))
+
+
 def _hooked_pages(obj):
     ids = set()
     for hook in hooks.get_hooks("pagecache_pages_showing"):
@@ -183,13 +191,16 @@ def page_changed(sender, instance, **kwargs):
     state["pages"].update(
         page.get_ancestors().filter(depth__gt=1).live().values_list("pk", flat=True)
     )
-    state["pages"].update(before.get("links", set()))
-    state["pages"].update(linked_page_ids(page))
+    linked = before.get("links", set()) | linked_page_ids(page)
+    state["pages"].update(linked)
     titles_changed = before.get("titles", ()) != (page.title, page.slug) or before.get(
         "short_title"
     ) != getattr(page, "short_title", None)
     if titles_changed:
         state["pages"].update(page.get_descendants().live().values_list("pk", flat=True))
+        # Listings name their items' linked pages too (the directors index
+        # each director's place, the briefings index each briefing's places).
+        state["pages"].update(_parent_ids(linked))
     # Its own URLs by address too: after an unpublish or a deletion it is no
     # longer a live page to look up when the purge runs.
     url = page.get_full_url()

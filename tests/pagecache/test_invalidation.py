@@ -219,10 +219,13 @@ def test_publishing_a_decision_refreshes_the_decisions_feeds(site, client, commi
 
 
 def test_renaming_a_place_refreshes_the_listings_and_feeds_that_name_it(site, client, committed):
-    """The briefings listing names each briefing's places, and both feeds give
-    them as categories: a place's new title shows there on the next request."""
+    """The briefings listing names each briefing's places, the directors listing
+    each director's place, and both feeds give places as categories: a place's
+    new title shows everywhere on the next request."""
     urls = [
         "/places/blackpool/",
+        "/directors/",
+        "/directors/karen-smith/",
         "/briefings/july/",
         "/briefings/",
         "/briefings/feed/",
