@@ -8,9 +8,9 @@ the sections. So a change purges:
 * a page published, unpublished (expiry, deletion), or changed by a
   scheduled go-live: the page's URLs (feeds of a routable page included),
   its live ancestors (listings, home), the pages that link to it or that it
-  links to before and after the change (Wagtail's reference index), if its
-  title changed its live descendants (their breadcrumbs) and the listings of the
-  pages linked to it (they name it too), every page if it is a
+  links to before and after the change (Wagtail's reference index) and the
+  listings of those (they name it too), its live descendants if its title
+  changed (their breadcrumbs), every page if it is a
   section in the header menu, and the aggregates: sitemap, feeds, API;
 * a page moved or its slug changed: everything (its descendants' URLs moved);
 * a snippet, document or image saved or deleted: the pages that use it
@@ -193,14 +193,15 @@ def page_changed(sender, instance, **kwargs):
     )
     linked = before.get("links", set()) | linked_page_ids(page)
     state["pages"].update(linked)
+    # Listings name their items' linked pages too (the directors index each
+    # director's place, the briefings index each briefing's places), and
+    # must drop them when they are unpublished.
+    state["pages"].update(_parent_ids(linked))
     titles_changed = before.get("titles", ()) != (page.title, page.slug) or before.get(
         "short_title"
     ) != getattr(page, "short_title", None)
     if titles_changed:
         state["pages"].update(page.get_descendants().live().values_list("pk", flat=True))
-        # Listings name their items' linked pages too (the directors index
-        # each director's place, the briefings index each briefing's places).
-        state["pages"].update(_parent_ids(linked))
     # Its own URLs by address too: after an unpublish or a deletion it is no
     # longer a live page to look up when the purge runs.
     url = page.get_full_url()

@@ -241,3 +241,17 @@ def test_renaming_a_place_refreshes_the_listings_and_feeds_that_name_it(site, cl
         status, _cache, body = fetch(client, url)
         assert status == 200, url
         assert "Blackpool place-based partnership" in body, url
+
+
+def test_unpublishing_a_place_takes_its_title_off_the_listings_that_named_it(
+    site, client, committed
+):
+    urls = ["/directors/", "/directors/karen-smith/", "/briefings/", "/briefings/july/"]
+    warm(client, *urls)
+    assert all("Blackpool" in fetch(client, url)[2] for url in urls)
+    with committed():
+        fresh(site.blackpool).unpublish()
+    for url in urls:
+        status, cache, body = fetch(client, url)
+        assert (status, cache) == (200, "miss"), url
+        assert "Blackpool" not in body, url
