@@ -15,7 +15,9 @@ the sections. So a change purges:
 * a page moved or its slug changed: everything (its descendants' URLs moved);
 * a snippet, document or image saved or deleted: the pages that use it
   (reference index, plus the `pagecache_pages_showing` hook for listings that
-  show every row of a model), and the aggregates;
+  show every row of a model), their listings and the pages linked to them
+  (a portrait shows on the directors index and the director's place page too),
+  and the aggregates;
 * site settings, sites, page view restrictions, and the index pages whose
   feeds every page links to (PAGECACHE_SHELL_PAGE_TYPES): everything (header and footer are on every page);
 * a redirect: its old path.
@@ -111,18 +113,24 @@ def _aggregate_page_models():
 def linked_page_ids(obj):
     """Pages that reference `obj`, and pages `obj` references (Wagtail's
     reference index: links in fields, choosers, inline panels, StreamFields)."""
-    page_type = ReferenceIndex._get_base_content_type(Page)
-    obj_type = ReferenceIndex._get_base_content_type(obj)
-    inbound = ReferenceIndex.objects.filter(
-        to_content_type_id=obj_type, to_object_id=str(obj.pk), base_content_type_id=page_type
-    ).values_list("object_id", flat=True)
-    outbound = ReferenceIndex.objects.filter(
-        base_content_type_id=obj_type, object_id=str(obj.pk), to_content_type_id=page_type
-    ).values_list("to_object_id", flat=True)
-    ids = {int(pk) for pk in (*inbound, *outbound) if str(pk).isdigit()}
+    ids = _linked(ReferenceIndex._get_base_content_type(obj), [obj.pk])
     if isinstance(obj, Page):
         ids.discard(obj.pk)
     return ids
+
+
+def _linked(content_type, pks):
+    """Pages that reference any of these objects (of one content type), and
+    pages they reference, in two queries."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    keys = [str(pk) for pk in pks]
+    inbound = ReferenceIndex.objects.filter(
+        to_content_type_id=content_type, to_object_id__in=keys, base_content_type_id=page_type
+    ).values_list("object_id", flat=True)
+    outbound = ReferenceIndex.objects.filter(
+        base_content_type_id=content_type, object_id__in=keys, to_content_type_id=page_type
+    ).values_list("to_object_id", flat=True)
+    return {int(pk) for pk in (*inbound, *outbound) if str(pk).isdigit()}
 
 
 def _parent_ids(page_ids):
@@ -223,8 +231,14 @@ def everything_changed(sender=None, **kwargs):
 def object_changed(instance):
     """A snippet, document or image saved or deleted."""
     state = _new_state()
-    state["pages"].update(linked_page_ids(instance))
-    state["pages"].update(_hooked_pages(instance))
+    users = linked_page_ids(instance) | _hooked_pages(instance)
+    state["pages"].update(users)
+    # What those pages show of it is shown with them: in their listings and
+    # on the pages linked to them (a portrait on the directors index and on
+    # the director's place page).
+    state["pages"].update(_parent_ids(users))
+    if users:
+        state["pages"].update(_linked(ReferenceIndex._get_base_content_type(Page), users))
     _add_aggregates(state)
     _schedule(state)
 

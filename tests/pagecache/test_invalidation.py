@@ -176,11 +176,15 @@ def test_saving_a_document_refreshes_the_briefing_that_offers_it(site, client, c
 
 
 def test_saving_an_image_refreshes_the_pages_that_show_it(site, client, committed):
-    warm(client, "/directors/karen-smith/", "/faqs/")
+    """The portrait is the profile's, and shows on the directors index and on
+    the director's place page too."""
+    urls = ["/directors/karen-smith/", "/directors/", "/places/blackpool/"]
+    warm(client, *urls, "/faqs/")
     site.portrait.description = "Photograph of Karen Smith smiling"
     with committed():
         site.portrait.save()
-    assert "Photograph of Karen Smith smiling" in fetch(client, "/directors/karen-smith/")[2]
+    for url in urls:
+        assert "Photograph of Karen Smith smiling" in fetch(client, url)[2], url
     assert client.get("/faqs/")["X-Cache"] == "hit"
 
 
