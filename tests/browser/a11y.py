@@ -332,7 +332,23 @@ FOCUSED_JS = r"""
 
 
 def tab_through(page) -> tuple[list[str], list[str]]:
-    """Tab from the top of the loaded page; return (stops in DOM order, problems)."""
+    """Tab from the top of the loaded page; return (stops in DOM order, problems).
+
+    Walked again once if it finds a problem: at 320 px the NHS.UK header lays
+    its links out (folding some into "More") when fonts and layout settle, and
+    on a loaded CI machine that once happened mid-walk, moving the focused
+    link so focus fell to <body>. A real problem is found on the second walk
+    too."""
+    page.wait_for_load_state("load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    stops, problems = _walk(page)
+    if problems:
+        page.wait_for_timeout(500)
+        stops, problems = _walk(page)
+    return stops, problems
+
+
+def _walk(page) -> tuple[list[str], list[str]]:
     page.evaluate(
         "() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }"
     )
