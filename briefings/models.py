@@ -26,7 +26,7 @@ from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_related
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_related
 from places.links import PlaceLinksMixin, public_place_links, public_places
 
 from .choices import AUDIENCE_CHOICES
@@ -69,7 +69,7 @@ class BriefingIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
 
     def latest_children(self, limit=3):
         """Newest briefings by publication date, for the home page."""
-        return self.briefings().defer_streamfields()[:limit]
+        return self.briefings().only(*PAGE_LINK_FIELDS, "summary")[:limit]
 
     def place_options(self, briefings=None):
         """(id, slug, title) of the places a visitor can filter by: every live
@@ -92,7 +92,9 @@ class BriefingIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
 
     def listing(self, briefings):
         """The queryset a listing or feed iterates: places fetched together."""
-        return briefings.defer_streamfields().prefetch_related(public_place_links())
+        return briefings.only(*PAGE_LINK_FIELDS, *BriefingPage.listing_fields).prefetch_related(
+            public_place_links()
+        )
 
     # -- the list ---------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
@@ -246,6 +248,9 @@ class BriefingPage(PlaceLinksMixin, BasePage):
 
     #: Place pages list their briefings newest first (places/links.py).
     place_listing_order = ("-publication_date", "-pk")
+    #: What the listing and the feeds show of a briefing, beside
+    #: `PAGE_LINK_FIELDS` (they read only these columns).
+    listing_fields = ("summary", "publication_date", "audience")
 
     class Meta:
         verbose_name = "briefing"

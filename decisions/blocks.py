@@ -24,6 +24,8 @@ from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS
+
 
 def faq_pages_by_question(question_ids, request=None):
     """Map question id → the live FAQ page that lists it (the first in the tree).
@@ -36,7 +38,8 @@ def faq_pages_by_question(question_ids, request=None):
     if cache is None:
         FAQPage = apps.get_model("decisions", "FAQPage")
         cache = {}
-        for page in FAQPage.objects.live().public().order_by("path"):
+        pages = FAQPage.objects.live().public().only(*PAGE_LINK_FIELDS, "body").order_by("path")
+        for page in pages:
             for item in page.body.raw_data:
                 if item.get("type") == "question" and item.get("value") is not None:
                     cache.setdefault(item["value"], page)

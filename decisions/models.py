@@ -34,7 +34,7 @@ from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_pages, public_related
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_pages, public_related
 from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
@@ -244,7 +244,7 @@ class BoardDecisionIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
             BoardDecisionPage.objects.child_of(self)
             .live()
             .public()
-            .defer_streamfields()
+            .only(*PAGE_LINK_FIELDS, *BoardDecisionPage.listing_fields)
             .order_by("-meeting_date", "-pk")
         )
 
@@ -423,6 +423,15 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
 
     #: Place pages list the decisions that affect them, newest meeting first.
     place_listing_order = ("-meeting_date", "-pk")
+    #: What the listing, the home page's latest list and the feeds show of a
+    #: decision, beside `PAGE_LINK_FIELDS` (they read only these columns).
+    listing_fields = (
+        "summary",
+        "meeting_date",
+        "status",
+        "first_published_at",
+        "last_published_at",
+    )
 
     class Meta:
         verbose_name = "board decision"
@@ -484,7 +493,7 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
             BoardDecisionPage.objects.live()
             .public()
             .filter(superseded_by=self)
-            .defer_streamfields()
+            .only(*PAGE_LINK_FIELDS, "meeting_date")
             .order_by("-meeting_date")
         )
 
@@ -494,7 +503,10 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
         if not self.pk:
             return []
         return list(
-            self.briefings.live().public().defer_streamfields().order_by("-publication_date")
+            self.briefings.live()
+            .public()
+            .only(*PAGE_LINK_FIELDS, "related_decision")  # the manager sets it on each
+            .order_by("-publication_date")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -503,7 +515,9 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
         context["replaces"] = self.replaces()
         # The FAQ page if the public may see it, in one query.
         faq_id = self.related_faq_page_id
-        context["faq_page"] = public_pages().filter(pk=faq_id).first() if faq_id else None
+        context["faq_page"] = (
+            public_pages().only(*PAGE_LINK_FIELDS).filter(pk=faq_id).first() if faq_id else None
+        )
         return context
 
 

@@ -21,7 +21,7 @@ from wagtail.search import index
 from lscpartnerships.core.api_fields import ImageField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_pages, public_related
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_pages, public_related
 
 #: The one rendition of a portrait every listing and profile uses, so it can be
 #: prefetched for a whole listing in one query.
@@ -59,6 +59,7 @@ class DirectorIndexPage(BasePage):
             .live()
             .public()
             .select_related("place")
+            .only(*PAGE_LINK_FIELDS, "job_title", "photo", "place__title")
             # Whether the public may see the place's page, in the same query.
             .annotate(place_is_public=Exists(public_pages().filter(pk=OuterRef("place_id"))))
             .prefetch_related(

@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from lscpartnerships.core.api_fields import LivePageLinkField
-from lscpartnerships.core.visibility import public_link_targets, public_pages
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_link_targets, public_pages
 
 
 class PlaceLink(Orderable):
@@ -61,9 +61,9 @@ class PlaceLinksMixin:
         (works on a preview's unsaved links too).
 
         A saved page's are read in one query, the visibility check included,
-        without the places' StreamFields: reading every link with its whole
-        place page and then checking them cost two queries and most of a
-        briefing's query time (issue 14)."""
+        and only the columns a link needs (`PAGE_LINK_FIELDS`): reading every
+        link with its whole place page and then checking them cost two
+        queries and most of a briefing's query time (issue 14)."""
         if self.pk is None or "place_links" in getattr(self, "_cluster_related_objects", {}):
             return public_link_targets(
                 self.place_links.all().select_related("place").order_by("sort_order", "pk")
@@ -73,7 +73,7 @@ class PlaceLinksMixin:
             public_places()
             .filter(page_links__page_id=self.pk)
             .order_by("page_links__sort_order", "page_links__pk")
-            .defer_streamfields()
+            .only(*PAGE_LINK_FIELDS)
         ):
             if place.pk not in seen:
                 seen.add(place.pk)

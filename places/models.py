@@ -35,7 +35,7 @@ from lscpartnerships.core.api_fields import LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import public_pages
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_pages
 
 from .links import PlaceLink, PlaceLinksMixin
 
@@ -246,7 +246,13 @@ class PlacePartnershipPage(BasePage):
         whose place is this page (the link is stored on the profile only)."""
         if self.pk is None:
             return None
-        return self.public_directors().filter(place=self).select_related("photo").first()
+        return (
+            self.public_directors()
+            .filter(place=self)
+            .select_related("photo")
+            .only(*PAGE_LINK_FIELDS, "job_title", "photo")
+            .first()
+        )
 
     def linked_pages(self):
         """What links to this place through PlaceLink, live and public only:
@@ -263,7 +269,7 @@ class PlacePartnershipPage(BasePage):
                 model.objects.live()
                 .public()
                 .filter(pk__in=linked)
-                .defer_streamfields()
+                .only(*PAGE_LINK_FIELDS, "summary", *_field_names(model.place_listing_order))
                 .order_by(*model.place_listing_order)
             )
             if pages:
@@ -279,6 +285,11 @@ class PlacePartnershipPage(BasePage):
         context["predecessors"] = list(self.predecessors.filter(live=True)) if saved else []
         context["linked_pages"] = self.linked_pages()
         return context
+
+
+def _field_names(ordering):
+    """The fields an `order_by` names ("-publication_date" → "publication_date")."""
+    return [name.lstrip("-") for name in ordering if name.lstrip("-") != "pk"]
 
 
 def _place_linking_models():

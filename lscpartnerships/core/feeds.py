@@ -50,9 +50,11 @@ class SiteFeed(Feed):
         return self.index.summary
 
     def author_name(self):
-        from lscpartnerships.core.models import SiteSettings
+        """The organisation's name, from the page shell's cache (a settings
+        save purges it), as every page's header and footer read it."""
+        from lscpartnerships.core.templatetags.core_tags import organisation_for
 
-        return SiteSettings.for_request(self.request).organisation_name
+        return organisation_for(self.request)
 
     def link(self):
         return self.index.get_full_url(self.request)

@@ -89,6 +89,16 @@ def check_document_is_public(document, request):
 
 
 # -- pages ---------------------------------------------------------------------
+
+#: The columns a link to a page needs: its title, its address (`url_path`, read
+#: against the site's root paths), its type (`content_type_id`), and where it
+#: sits in the tree. Links and listings read these with `.only()`, plus the
+#: fields they show, instead of the fifty-odd columns of a whole page: each
+#: column costs the ORM time to compile and load (issue 14). A field left out
+#: and then read costs one query per page, which the query pins
+#: (tests/pagecache/test_queries.py) catch.
+PAGE_LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "content_type_id", "live")
+
 # A page the public may see is live AND public (no login, password or group
 # restriction on it or an ancestor). Checking `page.live` alone would show the
 # title of a login-restricted page wherever another page links to it.
@@ -106,20 +116,27 @@ def public_or_none(page):
     return page if public_pages().filter(pk=page.pk).exists() else None
 
 
-def public_related(instance, field_name):
+def public_related(instance, field_name, *fields):
     """The page a foreign key of `instance` points to, as its own type, if the
     public may see it, else None: in one query (the page and the visibility
     check together), without its StreamFields. Loading the related page through
     the foreign key and then asking `public_or_none` took two, the first
-    reading every field of the page (issue 14). A page already loaded (a
-    preview's, or with select_related) is checked as it is."""
+    reading every field of the page (issue 14). Only what a link shows is
+    read (`PAGE_LINK_FIELDS` and `fields`). A page already loaded (a preview's,
+    or with select_related) is checked as it is."""
     field = instance._meta.get_field(field_name)
     pk = getattr(instance, field.attname)
     if pk is None:
         return None
     if field.is_cached(instance):
         return public_or_none(getattr(instance, field_name))
-    return field.related_model.objects.live().public().defer_streamfields().filter(pk=pk).first()
+    return (
+        field.related_model.objects.live()
+        .public()
+        .only(*PAGE_LINK_FIELDS, *fields)
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def prefetch_public_specific(pages):
@@ -133,7 +150,9 @@ def prefetch_public_specific(pages):
         by_class.setdefault(page.specific_class or Page, set()).add(page.pk)
     visible = {}
     for cls, ids in by_class.items():
-        visible.update((page.pk, page) for page in cls.objects.live().public().filter(pk__in=ids))
+        fields = [*PAGE_LINK_FIELDS, *(["summary"] if hasattr(cls, "summary") else [])]
+        found = cls.objects.live().public().only(*fields).filter(pk__in=ids)
+        visible.update((page.pk, page) for page in found)
     for page in pages:
         page._lscp_public_specific = visible.get(page.pk)
 
