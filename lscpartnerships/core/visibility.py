@@ -99,6 +99,14 @@ def check_document_is_public(document, request):
 #: (tests/pagecache/test_queries.py) catch.
 PAGE_LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "content_type_id", "live")
 
+
+def link_fields(model, *extra):
+    """`PAGE_LINK_FIELDS` and those of `extra` that `model` has as columns
+    (for code that reads pages of any type, e.g. their `summary`)."""
+    columns = {field.name for field in model._meta.concrete_fields}
+    return [*PAGE_LINK_FIELDS, *(name for name in extra if name in columns)]
+
+
 # A page the public may see is live AND public (no login, password or group
 # restriction on it or an ancestor). Checking `page.live` alone would show the
 # title of a login-restricted page wherever another page links to it.
@@ -150,8 +158,7 @@ def prefetch_public_specific(pages):
         by_class.setdefault(page.specific_class or Page, set()).add(page.pk)
     visible = {}
     for cls, ids in by_class.items():
-        fields = [*PAGE_LINK_FIELDS, *(["summary"] if hasattr(cls, "summary") else [])]
-        found = cls.objects.live().public().only(*fields).filter(pk__in=ids)
+        found = cls.objects.live().public().only(*link_fields(cls, "summary")).filter(pk__in=ids)
         visible.update((page.pk, page) for page in found)
     for page in pages:
         page._lscp_public_specific = visible.get(page.pk)

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from lscpartnerships.core.pagination import paginate
+from lscpartnerships.core.visibility import link_fields
 from lscpartnerships.pagecache.shell import cached_site
 
 MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
@@ -119,14 +120,15 @@ def _page_type(page):
 
 def _results(hits, request):
     """The shown hits as results, their pages read as specific pages in one
-    query per page type (without their StreamFields)."""
+    query per page type (only the columns a result shows)."""
     by_type = {}
     for hit in hits:
         if isinstance(hit, Page):
             by_type.setdefault(_page_type(hit), []).append(hit.pk)
     specific = {}
     for model, ids in by_type.items():
-        specific.update(model.objects.filter(pk__in=ids).defer_streamfields().in_bulk())
+        fields = link_fields(model, "summary", "search_description")
+        specific.update(model.objects.filter(pk__in=ids).only(*fields).in_bulk())
     return [
         _result(specific.get(hit.pk, hit) if isinstance(hit, Page) else hit, request)
         for hit in hits
