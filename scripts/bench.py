@@ -44,6 +44,9 @@ from servers import Gunicorn, RedisServer, http_get  # noqa: E402
 PAGES = {
     "bare view": "/__bare__/",
     "home": "/",
+    # The cheapest routed page: a narrative page is the page shell and its own
+    # text, no query of its own; the floor every other page type builds on.
+    "narrative": "/what-is-a-place-based-partnership/",
     "place": "/places/blackpool/",
     "director": "/directors/karen-smith/",
     "decision": "/board-decisions/align-to-local-authority-boundaries/",

@@ -8,9 +8,9 @@ from lscpartnerships.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench_site.urls"
 PAGECACHE_EXCLUDE_PATHS = [*PAGECACHE_EXCLUDE_PATHS, "/__bare__/"]  # noqa: F405
-# Production's manifest storage needs the build step (collectstatic currently
-# stops at a missing source map in wagtail-nhsuk-frontend's CSS); static files
-# are not what is measured here.
+# Static files are not what is measured here: plain compressed storage, so the
+# bench does not depend on the production build's manifest (the production
+# build itself is tested by tests/production/test_build_smoke.py).
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
