@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import link_fields
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, link_fields
 from lscpartnerships.pagecache.shell import cached_site
 
 MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
@@ -96,6 +96,13 @@ def search(request):
             SearchPromotion.objects.filter(query__query_string=normalised)
             .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
             .select_related("page")
+            .only(
+                "sort_order",
+                "description",
+                "external_link_url",
+                "external_link_text",
+                *(f"page__{name}" for name in PAGE_LINK_FIELDS),
+            )
             .order_by("sort_order")
         )
         promotions = [p for p in promotions if p.page_id is None or p.page.url]

@@ -87,6 +87,52 @@ def test_at_most_12_queries_per_page_type(initial_content, client):
     assert {url: count for url, count in counts.items() if count > TARGET} == {}
 
 
+# -- linked and listed pages read only what they show ---------------------------------
+
+#: Pages that list or link to other pages: beyond the shell's two queries (the
+#: pages on the path, and the page itself, read whole), each query reading
+#: pages reads only the columns a link and its listing show.
+LISTING_AND_LINKING = [
+    "/places/blackpool/",
+    "/directors/",
+    "/directors/karen-smith/",
+    "/board-decisions/",
+    "/board-decisions/align-to-local-authority-boundaries/",
+    "/board-decisions/feed/",
+    "/briefings/",
+    "/briefings/review-of-place-based-partnerships-stakeholder-briefing/",
+    "/briefings/feed/",
+    "/search/?q=blackpool",
+]
+
+
+def page_columns_read(client, url):
+    """For each query after the shell's two: how many of Wagtail's page
+    columns it selects (its own SELECT list, not a subquery's)."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    selects = [query["sql"].split(" FROM ", 1)[0] for query in captured.captured_queries[2:]]
+    return [select.count('"wagtailcore_page".') for select in selects]
+
+
+def test_linked_and_listed_pages_read_only_what_they_show(initial_content, client):
+    """A whole page is 29 columns of Wagtail's page table alone; a link needs 8
+    (`core.visibility.PAGE_LINK_FIELDS`) and a decision's feed entry 2 more,
+    its publication times. Reading whole pages for links and listings was a
+    sixth of an uncached place, decision or briefing page's work (issue 14)."""
+    from lscpartnerships.core.visibility import PAGE_LINK_FIELDS
+
+    most = len(PAGE_LINK_FIELDS) + 2
+    wide = {}
+    for url in LISTING_AND_LINKING:
+        columns = page_columns_read(client, url)
+        assert any(columns), f"{url} reads no page: the test no longer looks at what it names"
+        if max(columns) > most:
+            wide[url] = columns
+    assert wide == {}
+
+
 # -- the same from 10 to 1,000 listed items -----------------------------------------
 
 
