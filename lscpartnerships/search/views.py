@@ -6,6 +6,7 @@ cap, never written to the database, and echoed only through auto-escaping.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import render
@@ -58,14 +59,7 @@ def search(request):
         pages = Page.objects.live().public()
         if site is not None:
             pages = pages.filter(path__startswith=site._lscp_root["path"])  # the site's pages
-        # Ranked as plain Page rows: the type of each is known from its
-        # content type, and only the page of results shown is read as
-        # specific pages (_results), so a common word costs the same on a
-        # site of 1,000 briefings as on 10 (issue 14).
-        # Only the columns the counts need: the shown page's pages are read
-        # again whole (_results), and 500 whole Page rows cost a quarter of a
-        # common word's search.
-        page_hits = list(pages.only("id", "content_type_id").search(query)[:MAX_RESULTS])
+        page_hits = _page_hits(pages, query)
         document_hits = list(public_documents().search(query)[:MAX_RESULTS])
 
         for hit in page_hits:
@@ -121,24 +115,59 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+class PageHit:
+    """A matching page as its id and type, until it is on the page of results
+    shown (`_results` reads those as pages)."""
+
+    __slots__ = ("pk", "content_type_id")
+
+    def __init__(self, pk, content_type_id):
+        self.pk = pk
+        self.content_type_id = content_type_id
+
+    @property
+    def specific_class(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+
+def _page_hits(pages, query):
+    """The best MAX_RESULTS matches of `pages`, best first, as `PageHit`s.
+
+    The type counts need only each match's id and type, so they are read as
+    rows: building up to 500 page objects (and reading the concatenated text
+    vector modelsearch annotates each with) to count them was a third of a
+    common word's search at 1,000 briefings (issue 14). Only the page of
+    results shown is read as pages (`_results`), so a common word costs the
+    same on a site of 1,000 briefings as on 10. Wagtail's database backends
+    rank in the queryset their results hand back (`get_queryset`); another
+    backend's results are read as pages."""
+    results = pages.only("id", "content_type_id").search(query)[:MAX_RESULTS]
+    ranked = getattr(results, "get_queryset", None)
+    if ranked is None:
+        return [PageHit(page.pk, page.content_type_id) for page in results]
+    return [PageHit(*row) for row in ranked().values_list("pk", "content_type_id")]
+
+
 def _page_type(page):
     return page.specific_class or Page
 
 
 def _results(hits, request):
     """The shown hits as results, their pages read as specific pages in one
-    query per page type (only the columns a result shows)."""
+    query per page type (only the columns a result shows). A page deleted
+    since it matched is left out."""
     by_type = {}
     for hit in hits:
-        if isinstance(hit, Page):
+        if isinstance(hit, PageHit):
             by_type.setdefault(_page_type(hit), []).append(hit.pk)
     specific = {}
     for model, ids in by_type.items():
         fields = link_fields(model, "summary", "search_description")
         specific.update(model.objects.filter(pk__in=ids).only(*fields).in_bulk())
     return [
-        _result(specific.get(hit.pk, hit) if isinstance(hit, Page) else hit, request)
+        _result(specific[hit.pk] if isinstance(hit, PageHit) else hit, request)
         for hit in hits
+        if not isinstance(hit, PageHit) or hit.pk in specific
     ]
 
 
