@@ -69,7 +69,7 @@ class BriefingIndexPage(FeedsMixin, RoutablePageMixin, BasePage):
 
     def latest_children(self, limit=3):
         """Newest briefings by publication date, for the home page."""
-        return self.briefings().only(*PAGE_LINK_FIELDS, "summary")[:limit]
+        return self.briefings().only(*PAGE_LINK_FIELDS, *BriefingPage.listing_fields)[:limit]
 
     def place_options(self, briefings=None):
         """(id, slug, title) of the places a visitor can filter by: every live

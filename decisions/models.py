@@ -34,7 +34,7 @@ from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
-from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_pages, public_related
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_related
 from places.links import PlaceLinksMixin, public_places
 
 from .blocks import FAQStreamBlock, QuestionsBlock
@@ -513,11 +513,7 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["briefings"] = self.live_briefings()
         context["replaces"] = self.replaces()
-        # The FAQ page if the public may see it, in one query.
-        faq_id = self.related_faq_page_id
-        context["faq_page"] = (
-            public_pages().only(*PAGE_LINK_FIELDS).filter(pk=faq_id).first() if faq_id else None
-        )
+        context["faq_page"] = public_related(self, "related_faq_page")
         return context
 
 

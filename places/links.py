@@ -54,6 +54,9 @@ class PlaceLinksMixin:
 
     #: How a place page orders this page type's list (newest first).
     place_listing_order = ("-first_published_at", "-pk")
+    #: What a list of this type shows beside `PAGE_LINK_FIELDS` (it reads only
+    #: these columns); they include the fields `place_listing_order` names.
+    listing_fields = ("summary", "first_published_at")
 
     @cached_property
     def places(self):

@@ -269,7 +269,7 @@ class PlacePartnershipPage(BasePage):
                 model.objects.live()
                 .public()
                 .filter(pk__in=linked)
-                .only(*PAGE_LINK_FIELDS, "summary", *_field_names(model.place_listing_order))
+                .only(*PAGE_LINK_FIELDS, *model.listing_fields)
                 .order_by(*model.place_listing_order)
             )
             if pages:
@@ -285,11 +285,6 @@ class PlacePartnershipPage(BasePage):
         context["predecessors"] = list(self.predecessors.filter(live=True)) if saved else []
         context["linked_pages"] = self.linked_pages()
         return context
-
-
-def _field_names(ordering):
-    """The fields an `order_by` names ("-publication_date" → "publication_date")."""
-    return [name.lstrip("-") for name in ordering if name.lstrip("-") != "pk"]
 
 
 def _place_linking_models():

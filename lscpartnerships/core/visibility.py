@@ -124,13 +124,13 @@ def public_or_none(page):
     return page if public_pages().filter(pk=page.pk).exists() else None
 
 
-def public_related(instance, field_name, *fields):
+def public_related(instance, field_name):
     """The page a foreign key of `instance` points to, as its own type, if the
     public may see it, else None: in one query (the page and the visibility
     check together), without its StreamFields. Loading the related page through
     the foreign key and then asking `public_or_none` took two, the first
     reading every field of the page (issue 14). Only what a link shows is
-    read (`PAGE_LINK_FIELDS` and `fields`). A page already loaded (a preview's,
+    read (`PAGE_LINK_FIELDS`). A page already loaded (a preview's,
     or with select_related) is checked as it is."""
     field = instance._meta.get_field(field_name)
     pk = getattr(instance, field.attname)
@@ -138,13 +138,7 @@ def public_related(instance, field_name, *fields):
         return None
     if field.is_cached(instance):
         return public_or_none(getattr(instance, field_name))
-    return (
-        field.related_model.objects.live()
-        .public()
-        .only(*PAGE_LINK_FIELDS, *fields)
-        .filter(pk=pk)
-        .first()
-    )
+    return field.related_model.objects.live().public().only(*PAGE_LINK_FIELDS).filter(pk=pk).first()
 
 
 def prefetch_public_specific(pages):
