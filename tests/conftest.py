@@ -87,12 +87,21 @@ def admin_client(client, admin_user):
     return client
 
 
-@pytest.fixture
-def initial_content(db):
-    """The whole initial content, loaded as `make run` loads it."""
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def initial_content_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The initial content, loaded once for the session (tests/helpers/snapshot.py)."""
+    from tests.helpers.site import load_initial_content
+    from tests.helpers.snapshot import DatabaseSnapshot
 
-    call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.capture(load_initial_content, tmp_path_factory.mktemp("initial"))
+
+
+@pytest.fixture
+def initial_content(db, initial_content_snapshot, settings, tmp_path):
+    """The whole initial content, loaded as `make run` loads it, with its files
+    in this test's own MEDIA_ROOT and PRIVATE_MEDIA_ROOT (as `media_root` names them)."""
+    initial_content_snapshot.restore(settings, tmp_path)
     return Site.objects.get(is_default_site=True).root_page.specific
 
 

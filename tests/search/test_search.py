@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from lscpartnerships.core.factories import ContentPageFactory
 
@@ -26,10 +26,9 @@ def result_urls(response):
     return [a["href"] for a in html.select(".app-search-results h3 a")]
 
 
-@pytest.fixture
-def search_site(initial_content):
-    """The seed content plus 200 filler pages under an archive page."""
-    home = initial_content
+def add_filler():
+    """200 filler pages under an archive page, mentioning the words searched for."""
+    home = Site.objects.get(is_default_site=True).root_page
     filler_parent = ContentPageFactory(parent=home, title="Archive", slug="archive")
     for n in range(200):
         ContentPageFactory(
@@ -44,7 +43,27 @@ def search_site(initial_content):
                 )
             ],
         )
-    return home
+
+
+@pytest.fixture(scope="module")
+def search_site_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for this file (tests/helpers/snapshot.py): 200 pages take seconds."""
+    from tests.helpers.site import load_initial_content
+    from tests.helpers.snapshot import DatabaseSnapshot
+
+    def build():
+        load_initial_content()
+        add_filler()
+
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.capture(build, tmp_path_factory.mktemp("search-site"))
+
+
+@pytest.fixture
+def search_site(db, search_site_snapshot, settings, tmp_path):
+    """The seed content plus 200 filler pages under an archive page."""
+    search_site_snapshot.restore(settings, tmp_path)
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture
