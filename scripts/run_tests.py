@@ -85,7 +85,18 @@ def main():
         # Seconds, no database: import cycles, what may import what, tests that
         # assert nothing (docs/architecture.md). The full run repeats them.
         ("architecture checks", [PY, "-m", "pytest", "-q", "tests/architecture"]),
-        ("pytest", [PY, "-m", "pytest", *os.environ.get("PYTEST_ARGS", "").split()]),
+        # Two pytest-xdist workers (TEST_WORKERS=1 for one process); a file's tests,
+        # and all the browser tests, stay on one worker (tests/conftest.py, ADR 0089).
+        (
+            "pytest",
+            [
+                PY,
+                "-m",
+                "pytest",
+                *["-n", os.environ.get("TEST_WORKERS", "2"), "--dist", "loadgroup"],
+                *os.environ.get("PYTEST_ARGS", "").split(),
+            ],
+        ),
     ]
     for name, command in steps:
         print(f"\n==> {name}", flush=True)

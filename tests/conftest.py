@@ -9,6 +9,21 @@ from wagtail.models import Site
 
 from tests.helpers.site import make_home
 
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs the suite on two pytest-xdist workers (`--dist loadgroup`).
+    A file's tests stay together on one worker, so its module fixtures are built
+    once. All of tests/browser/ is one group: its tests share one site server,
+    whose content the editor journeys change last (tests/browser/conftest.py)."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        path = Path(item.path).relative_to(TESTS)
+        group = "browser" if path.parts[0] == "browser" else path.as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

@@ -14,7 +14,9 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # i15: a worker subprocess in the alerts tests sends to a loopback SMTP server.
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "media")
+# One folder per pytest-xdist worker (make test runs two), so no two tests share a file.
+TEST_ARTIFACTS = BASE_DIR / "test-artifacts" / env("PYTEST_XDIST_WORKER", default="")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=TEST_ARTIFACTS / "media")
 # The Site record pytest's migrate leaves (and the loader's fixtures expect).
 SITE_BASE_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = "http://testserver"
@@ -30,6 +32,4 @@ PAGECACHE_ENABLED = env.bool("PAGECACHE_ENABLED", default=False)
 # throttling test lowers the rate again to watch it refuse.
 API_THROTTLE_ANON_RATE = "100000/minute"
 # -- Uploaded files (issue 10): private files beside the test media, never in the checkout.
-PRIVATE_MEDIA_ROOT = env.path(
-    "PRIVATE_MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "private_media"
-)
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=TEST_ARTIFACTS / "private_media")

@@ -13,9 +13,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.helpers.databases import database_url, drop_database, own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -45,34 +47,14 @@ def _free_port():
 
 
 def _browser_database_url():
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgres"):
-        pytest.fail("Browser tests need DATABASE_URL to point at PostgreSQL (make test sets it).")
-    name = parts.path.lstrip("/") + "_browser"
-    return urlunsplit(parts._replace(path="/" + name)), parts, name
-
-
-def _admin_sql(parts, sql):
-    import psycopg
-
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        conn.execute(sql)
+    """(url, parts, name) of the browser site's database, for manage.py commands."""
+    return database_url("browser")
 
 
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     """Base URL of a running site with the initial content loaded."""
-    url, parts, name = _browser_database_url()
-    _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _admin_sql(parts, f'CREATE DATABASE "{name}"')
+    url, parts, name = own_database("browser")
     media = tmp_path_factory.mktemp("browser-media")
     env = {
         **os.environ,
@@ -125,7 +107,7 @@ def site_server(tmp_path_factory):
     server.terminate()
     server.wait(timeout=10)
     log.close()
-    _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(parts, name)
 
 
 # -- the second factor --------------------------------------------------------------
@@ -219,7 +201,7 @@ def _complete_second_factor(request, url, username):
 
 def auto_second_factor(context):
     """Make `context` complete the second factor by itself (see above)."""
-    from urllib.parse import parse_qs, urlsplit
+    from urllib.parse import parse_qs
 
     def on_login(route):
         if route.request.method != "POST":

@@ -11,9 +11,10 @@ import shutil
 import subprocess
 import sys
 import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.helpers.databases import drop_database, own_database, recreate_database
 
 from .conftest import CREDENTIALS, POLICY, REGION, ROOT, s3_client
 
@@ -22,20 +23,6 @@ SETUP = (
     "PublicDocumentFactory(title='Draft paper no page uses')"
 )
 SNAPSHOT = "from tests.core.site_snapshot import main; main()"
-
-
-def _admin_sql(parts, sql):
-    import psycopg
-
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        conn.execute(sql)
 
 
 class Site:
@@ -76,22 +63,13 @@ def first_difference(before_dir, after_dir):
 @pytest.fixture
 def database():
     """A PostgreSQL database of its own, dropped afterwards."""
-    parts = urlsplit(os.environ.get("DATABASE_URL", ""))
-    if not parts.scheme.startswith("postgres"):
-        pytest.fail(
-            "The backup test needs DATABASE_URL to point at PostgreSQL (make test sets it)."
-        )
-    name = parts.path.lstrip("/") + "_backup"
-    _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _admin_sql(parts, f'CREATE DATABASE "{name}"')
-    url = urlunsplit(parts._replace(path="/" + name))
+    url, parts, name = own_database("backup")
 
     def wipe():
-        _admin_sql(parts, f'DROP DATABASE "{name}" WITH (FORCE)')
-        _admin_sql(parts, f'CREATE DATABASE "{name}"')
+        recreate_database(parts, name)
 
     yield url, wipe
-    _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(parts, name)
 
 
 @pytest.fixture(params=["filesystem", "s3"])

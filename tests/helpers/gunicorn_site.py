@@ -13,10 +13,9 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
-import psycopg
-
+from tests.helpers.databases import admin_sql, drop_database, own_database
 from tests.helpers.tcp_proxy import TcpProxy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,20 +25,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def admin_sql(parts, sql, params=None):
-    """Run SQL on the server's maintenance database; returns the rows, if any."""
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        cursor = conn.execute(sql, params)
-        return cursor.fetchall() if cursor.description else []
 
 
 @dataclass
@@ -97,17 +82,11 @@ class Site:
 def start_site(tmp_path, workers=2):
     """Create the database, load the initial content, start the proxy and gunicorn.
     Returns (site, stop) where stop() ends the server and drops the database."""
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgres"):
-        raise RuntimeError("Fault tests need DATABASE_URL to point at PostgreSQL.")
-    name = parts.path.lstrip("/") + "_faults"
-    admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin_sql(parts, f'CREATE DATABASE "{name}"')
+    url, parts, name = own_database("faults")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        "DATABASE_URL": urlunsplit(parts._replace(path="/" + name)),
+        "DATABASE_URL": url,
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
     for command in (["migrate", "--noinput"], ["load_initial_content"]):
@@ -168,7 +147,7 @@ def start_site(tmp_path, workers=2):
             server.kill()
             server.wait()
         proxy.cut()
-        admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(parts, name)
 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

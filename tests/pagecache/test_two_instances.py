@@ -9,14 +9,14 @@ import subprocess
 import sys
 import urllib.parse
 import urllib.request
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-import psycopg
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.browser.conftest import totp_code
+from tests.helpers.databases import drop_database, own_database
 from tests.pagecache.servers import ROOT, Gunicorn, RedisServer, http_get
 
 BUILD = """
@@ -43,25 +43,8 @@ def instances(tmp_path):
     """A database of its own, migrated, with the small site committed in it, one
     Redis, and two gunicorn instances on both (gunicorn only sees committed data,
     so the test database's transactions cannot be used)."""
-    settings = connection.settings_dict
-    parts = urlsplit(os.environ.get("DATABASE_URL", ""))
-    name = settings["NAME"] + "_instances"
-    url = urlunsplit(parts._replace(path="/" + name))
-
-    def admin_sql(sql):
-        with psycopg.connect(
-            host=settings["HOST"] or "127.0.0.1",
-            port=settings["PORT"] or 5432,
-            user=settings["USER"] or "postgres",
-            password=settings["PASSWORD"] or None,
-            dbname="postgres",
-            autocommit=True,
-        ) as conn:
-            conn.execute(sql)
-
     connections.close_all()
-    admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin_sql(f'CREATE DATABASE "{name}"')
+    url, parts, name = own_database("instances")
     env = {
         "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
         "DATABASE_URL": url,
@@ -97,7 +80,7 @@ def instances(tmp_path):
         a.stop()
         b.stop()
         redis.stop()
-        admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(parts, name)
 
 
 def _admin_session(base):

@@ -26,9 +26,11 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.helpers.databases import drop_database, own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_BASE_URL = "https://places.example.nhs.uk"
@@ -73,20 +75,6 @@ def run(command: list[str], environment: dict[str, str], what: str) -> str:
     return result.stdout
 
 
-def _admin_sql(parts, sql: str):
-    import psycopg
-
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        conn.execute(sql)
-
-
 @dataclass
 class ProductionSite:
     server_url: str
@@ -103,13 +91,7 @@ class ProductionSite:
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory):
     """gunicorn serving a production build of the site on a free loopback port."""
-    parts = urlsplit(os.environ.get("DATABASE_URL", ""))
-    if not parts.scheme.startswith("postgres"):
-        pytest.fail("The production smoke needs DATABASE_URL to point at PostgreSQL.")
-    name = parts.path.lstrip("/") + "_production"
-    database_url = urlunsplit(parts._replace(path="/" + name))
-    _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _admin_sql(parts, f'CREATE DATABASE "{name}"')
+    database_url, parts, name = own_database("production")
 
     work = tmp_path_factory.mktemp("production")
     static_root, media_root = work / "static", work / "media"
@@ -169,7 +151,7 @@ def production_site(tmp_path_factory):
             server.kill()
             server.wait()
         log.close()
-        _admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(parts, name)
 
 
 @pytest.fixture(scope="session")
