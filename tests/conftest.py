@@ -1,5 +1,6 @@
 """Fixtures every test folder shares: a site whose root is a HomePage, and users."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from wagtail.models import Site
 from tests.helpers.site import make_home
 
 TESTS = Path(__file__).resolve().parent
+STARTED = pytest.StashKey[float]()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -23,6 +25,22 @@ def pytest_collection_modifyitems(config, items):
         path = Path(item.path).relative_to(TESTS)
         group = "browser" if path.parts[0] == "browser" else path.as_posix()
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_sessionstart(session):
+    session.config.stash[STARTED] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Under pytest-xdist a worker's output is not shown: the controller prints the
+    accessibility summary the browser tests wrote during this run (in one process
+    the tests print it themselves, tests/browser/conftest.py a11y_summary)."""
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
+        return
+    from tests.browser.a11y import SUMMARY_FILE, print_summary
+
+    if SUMMARY_FILE.exists() and SUMMARY_FILE.stat().st_mtime >= config.stash[STARTED]:
+        print_summary(terminalreporter, SUMMARY_FILE.read_text().splitlines())
 
 
 @pytest.fixture(autouse=True)

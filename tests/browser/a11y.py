@@ -621,13 +621,16 @@ class Summary:
             return
         # Fixture teardown output is captured; this summary belongs in the run's output.
         with capture.global_and_fixture_disabled():
-            reporter.write_line("")
-            reporter.write_line(
-                f"Accessibility summary (also in {SUMMARY_FILE.relative_to(ROOT)}):"
-            )
-            for line in (
-                lines
-                if reporter.verbosity > 0
-                else lines[:1] + [line for line in lines[1:] if not line.startswith("  ")]
-            ):
-                reporter.write_line(line)
+            print_summary(reporter, lines)
+
+
+def print_summary(reporter, lines):
+    """The summary in the run's output: its headings, and every line with -v."""
+    reporter.write_line("")
+    reporter.write_line(f"Accessibility summary (also in {SUMMARY_FILE.relative_to(ROOT)}):")
+    for line in (
+        lines
+        if reporter.verbosity > 0
+        else lines[:1] + [line for line in lines[1:] if not line.startswith("  ")]
+    ):
+        reporter.write_line(line)
