@@ -85,7 +85,7 @@ def main():
         # Seconds, no database: import cycles, what may import what, tests that
         # assert nothing (docs/architecture.md). The full run repeats them.
         ("architecture checks", [PY, "-m", "pytest", "-q", "tests/architecture"]),
-        # Two pytest-xdist workers (TEST_WORKERS=1 for one process); a file's tests,
+        # Two pytest-xdist workers (TEST_WORKERS=0 for one process); a file's tests,
         # and all the browser tests, stay on one worker (tests/conftest.py, ADR 0089).
         (
             "pytest",

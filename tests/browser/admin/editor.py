@@ -163,10 +163,18 @@ def open_chooser(tab, button, screenshot=None):
     return modal
 
 
+def wait_for_search_results(modal):
+    """Wait until the chooser shows search results, not the listing it opened
+    with: that listing may already show the item searched for, and a click on it
+    while the results replace it is lost. Only results say how many matched."""
+    expect(modal.get_by_role("alert")).to_contain_text(re.compile(r"\bmatch(es)?\b"))
+
+
 def search_in_chooser(modal, text):
     """Type into the chooser's search box and wait for results naming `text`."""
     box = modal.get_by_role("textbox", name=re.compile("Search", re.I)).first
     box.fill(text)
+    wait_for_search_results(modal)
     expect(modal.locator(".listing, .results, table, ul").first).to_contain_text(text)
 
 
@@ -201,6 +209,7 @@ def choose_page(tab, button_name, search, title, screenshot=None):
     """Open a page chooser, search for `search` and choose the page `title`."""
     modal = open_chooser(tab, tab.get_by_role("button", name=button_name).first)
     modal.locator("#id_q").fill(search)
+    wait_for_search_results(modal)
     expect(modal.get_by_role("link", name=title, exact=True)).to_be_visible()
     if screenshot:
         tab.screenshot(path=screenshot)
