@@ -26,6 +26,7 @@ from tests.browser.admin.editor import (
     submit_for_sign_off,
     type_rich_text,
     upload_image_in_chooser,
+    wait_for_search_results,
 )
 
 pytestmark = pytest.mark.browser
@@ -85,6 +86,7 @@ def test_content_page_with_rich_text_from_draft_to_published(admin_as, visitor, 
     select_line(textbox)
     modal = link_selection(editor, "LINK")
     modal.locator("#id_q").fill("Blackpool")
+    wait_for_search_results(modal)
     modal.get_by_role("link", name="Blackpool place-based partnership").click()
     expect(modal).to_be_hidden()
 
@@ -105,6 +107,7 @@ def test_content_page_with_rich_text_from_draft_to_published(admin_as, visitor, 
     select_line(textbox)
     modal = link_selection(editor, "DOCUMENT")
     modal.locator("#id_q").fill("stakeholder")
+    wait_for_search_results(modal)
     modal.get_by_role("link", name=re.compile("^Review of place-based partnerships")).click()
     expect(modal).to_be_hidden()
     expect(textbox.locator("li")).to_have_count(2)
@@ -251,6 +254,7 @@ def test_faq_page_with_questions_chosen_from_snippets(admin_as, visitor, journey
     question = insert_block(editor, "body", "Question")
     modal = open_chooser(editor, question.get_by_role("button", name=re.compile("^Choose")))
     modal.get_by_role("textbox", name=re.compile("Search", re.I)).fill("four places")
+    wait_for_search_results(modal)
     modal.get_by_role("link", name="What are the four places?").click()
     expect(modal).to_be_hidden()
     expect(question).to_contain_text("What are the four places?")
