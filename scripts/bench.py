@@ -41,6 +41,8 @@ sys.path.insert(0, str(ROOT / "tests" / "pagecache"))  # the loopback server hel
 
 from servers import Gunicorn, RedisServer, http_get  # noqa: E402
 
+from tests.helpers.databases import drop_database, recreate_database  # noqa: E402
+
 PAGES = {
     "bare view": "/__bare__/",
     "home": "/",
@@ -69,20 +71,6 @@ def database_url():
         sys.exit("make bench needs DATABASE_URL to point at PostgreSQL.")
     name = parts.path.lstrip("/") + "_bench"
     return urlunsplit(parts._replace(path="/" + name)), parts, name
-
-
-def admin_sql(parts, sql):
-    import psycopg
-
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        conn.execute(sql)
 
 
 def manage(env, *args):
@@ -295,8 +283,7 @@ def main(argv=None):
 
     try:
         print(f"Building the bench database {name} (migrate, initial content, static)…")
-        admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin_sql(parts, f'CREATE DATABASE "{name}"')
+        recreate_database(parts, name)
         manage(env, "migrate", "--noinput")
         manage(env, "load_initial_content")
         manage(env, "collectstatic", "--noinput")
@@ -357,7 +344,7 @@ def main(argv=None):
         for server in servers:
             server.stop()
         redis.stop()
-        admin_sql(parts, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(parts, name)
         shutil.rmtree(workdir, ignore_errors=True)
         time.sleep(0)
 

@@ -131,17 +131,16 @@ def initial_content_snapshot(django_db_setup, django_db_blocker, tmp_path_factor
 
 
 @pytest.fixture
-def initial_content(db, request, settings, tmp_path):
+def initial_content(db, request, media_root):
     """The whole initial content, loaded as `make run` loads it, with its files
-    in this test's own MEDIA_ROOT and PRIVATE_MEDIA_ROOT (as `media_root` names them)."""
+    in this test's own MEDIA_ROOT and PRIVATE_MEDIA_ROOT (`media_root`)."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        request.getfixturevalue("initial_content_snapshot").restore(settings, tmp_path)
+        request.getfixturevalue("initial_content_snapshot").restore(media_root)
     else:  # the snapshot copies rows with PostgreSQL's COPY; elsewhere load it afresh
         from tests.helpers.site import load_initial_content
 
-        request.getfixturevalue("media_root")
         load_initial_content()
     return Site.objects.get(is_default_site=True).root_page.specific
 

@@ -47,7 +47,7 @@ def test_every_file_the_content_names_is_in_this_tests_media(initial_content, tm
 
 
 def test_new_rows_get_new_ids_even_after_sequences_were_reset(
-    db, initial_content_snapshot, settings, tmp_path
+    db, initial_content_snapshot, media_root
 ):
     """A test database whose sequences start again (TransactionTestCase's
     reset_sequences does that) still gives the rows a test adds ids of their own."""
@@ -57,7 +57,7 @@ def test_new_rows_get_new_ids_even_after_sequences_were_reset(
         (before,) = cursor.fetchone()
         cursor.execute(f"SELECT setval({sequence}, 1, false)")  # noqa: S608
     try:
-        initial_content_snapshot.restore(settings, tmp_path)
+        initial_content_snapshot.restore(media_root)
         home = Page.objects.get(depth=2).specific
         largest = Page.objects.order_by("-pk").values_list("pk", flat=True).first()
         page = ContentPageFactory(parent=home, title="After the snapshot")

@@ -10,12 +10,13 @@ does the same for the session:
 - `DatabaseSnapshot.capture(build, folder)` runs `build()` inside a transaction,
   copies out (PostgreSQL COPY) every table it changed and the files it wrote,
   and rolls the transaction back, leaving the test database as it was;
-- `snapshot.restore(settings, folder)`, inside a test's transaction, replaces
-  those tables' rows with the copies (rolled back with the test, as any test
-  data is) and gives the test its own copy of the files.
+- `snapshot.restore(folder)`, inside a test's transaction, replaces those
+  tables' rows with the copies (rolled back with the test, as any test data is)
+  and copies the files into the test's own media folders (the `media_root`
+  fixture's folder: media/ and private/).
 
 The rows are copied byte for byte, ids included, so what a test sees is what
-`build()` made; tests/core/test_test_snapshot.py checks that.
+`build()` made; tests/core/test_test_data_snapshot.py checks that.
 """
 
 import shutil
@@ -27,11 +28,6 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import override_settings
 from psycopg import sql
-
-
-def _media_settings(folder):
-    folder = Path(folder)
-    return {"MEDIA_ROOT": str(folder / "media"), "PRIVATE_MEDIA_ROOT": str(folder / "private")}
 
 
 def table_rows(cursor, table):
@@ -58,18 +54,20 @@ class DatabaseSnapshot:
         keep what it changed; leave the database as it found it."""
         if connection.vendor != "postgresql":
             raise RuntimeError("Database snapshots copy rows with PostgreSQL's COPY.")
-        with override_settings(**_media_settings(folder)), transaction.atomic():
+        folder = Path(folder)
+        media = {"MEDIA_ROOT": str(folder / "media"), "PRIVATE_MEDIA_ROOT": str(folder / "private")}
+        with override_settings(**media), transaction.atomic():
             before = tables_rows()
             build()
             after = tables_rows()
             transaction.set_rollback(True)
         changed = {table: rows for table, rows in after.items() if before.get(table) != rows}
-        return cls(rows=changed, files=Path(folder))
+        return cls(rows=changed, files=folder)
 
-    def restore(self, settings, folder):
-        """Put the snapshot's rows and a copy of its files in place for one test
-        (`settings` is pytest-django's fixture, so the media settings are undone
-        after the test; the test's transaction undoes the rows)."""
+    def restore(self, folder):
+        """Put the snapshot's rows in place for one test (its transaction undoes
+        them) and its files in `folder`, laid out as `media_root` sets MEDIA_ROOT
+        and PRIVATE_MEDIA_ROOT (folder/media, folder/private)."""
         with connection.cursor() as cursor:
             for table in self.rows:
                 cursor.cursor.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(table)))
@@ -86,5 +84,3 @@ class DatabaseSnapshot:
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
         shutil.copytree(self.files, folder, dirs_exist_ok=True)
-        for name, value in _media_settings(folder).items():
-            setattr(settings, name, value)

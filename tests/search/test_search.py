@@ -60,9 +60,9 @@ def search_site_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def search_site(db, search_site_snapshot, settings, tmp_path):
+def search_site(db, search_site_snapshot, media_root):
     """The seed content plus 200 filler pages under an archive page."""
-    search_site_snapshot.restore(settings, tmp_path)
+    search_site_snapshot.restore(media_root)
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
