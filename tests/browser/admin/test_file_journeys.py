@@ -82,7 +82,12 @@ def attach_new_document(tab, title, path, screenshot=None):
     modal = open_chooser(tab, row.get_by_role("button", name="Choose a document"))
     modal.get_by_role("tab", name="Upload").click()
     modal.locator("input[type=file]").set_input_files(str(path))
-    modal.get_by_label("Title").fill(title)
+    # Wagtail fills the title from the file name a moment after the file is
+    # chosen; wait for that, as an editor would see it, so it cannot land in
+    # the middle of typing the real title (it once made "briefingQuarterly ...").
+    title_field = modal.get_by_label("Title")
+    expect(title_field).to_have_value(path.stem)
+    title_field.fill(title)
     if screenshot:
         tab.screenshot(path=screenshot)
     modal.get_by_role("button", name="Upload").click()
