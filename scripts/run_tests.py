@@ -93,7 +93,7 @@ def main():
                 PY,
                 "-m",
                 "pytest",
-                *["-n", os.environ.get("TEST_WORKERS", "2"), "--dist", "loadgroup"],
+                *["-n", os.environ.get("TEST_WORKERS", "2"), "--dist", "loadfile"],
                 *os.environ.get("PYTEST_ARGS", "").split(),
             ],
         ),

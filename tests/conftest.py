@@ -14,17 +14,24 @@ TESTS = Path(__file__).resolve().parent
 STARTED = pytest.StashKey[float]()
 
 
-def pytest_collection_modifyitems(config, items):
-    """`make test` runs the suite on two pytest-xdist workers (`--dist loadgroup`).
-    A file's tests stay together on one worker, so its module fixtures are built
-    once. All of tests/browser/ is one group: its tests share one site server,
-    whose content the editor journeys change last (tests/browser/conftest.py)."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        path = Path(item.path).relative_to(TESTS)
-        group = "browser" if path.parts[0] == "browser" else path.as_posix()
-        item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist may be off: -p no:xdist
+def pytest_xdist_make_scheduler(config, log):
+    """With `--dist loadfile` (`make test`), a file's tests, and all the browser
+    tests, run whole on one worker, in collection order (tests/helpers/workers.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.helpers.workers import FileScheduling
+
+    return FileScheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """After pytest-django's order and the editor journeys' (tests/browser/conftest.py):
+    the browser tests first (tests/helpers/workers.py)."""
+    from tests.helpers.workers import browser_tests_first
+
+    browser_tests_first(items)
 
 
 def pytest_sessionstart(session):
