@@ -14,6 +14,12 @@
  *    already created the page, so the server answers "slug in use". A submit made
  *    while an autosave is pending now waits until it has finished (the form then
  *    posts to the new page's edit URL), and autosave stops once a submit is sent.
+ * 3. Edits made while an autosave is in flight: when it succeeds, Wagtail takes
+ *    the form as it is *then* as saved (w-autosave:success -> w-unsaved#clear),
+ *    so those edits are never autosaved and leaving the page does not warn. What
+ *    the autosave sent is noted; if the form differs from it once it succeeds
+ *    (leaving out what the server itself filled in), the form is marked as
+ *    changed again with w-unsaved's `force` value, and autosaves as usual.
  */
 (() => {
   'use strict';
@@ -100,12 +106,51 @@
     );
   }
 
+  /** A form's data as comparable strings, leaving out what no editor types. */
+  const NOT_EDITS = new Set(['csrfmiddlewaretoken', 'overwrite_revision_id']);
+
+  function snapshot(formData, skip) {
+    const entries = [];
+    formData.forEach((value, name) => {
+      if (NOT_EDITS.has(name) || skip.has(name)) return;
+      const text = value instanceof File ? `${value.name}:${value.size}` : value;
+      entries.push(`${name}=${text}`);
+    });
+    return entries.sort().join('&');
+  }
+
+  function keepEditsMadeDuringAutosave(form) {
+    let sent = null;
+
+    form.addEventListener('w-autosave:save', (event) => {
+      const formData = event.detail && event.detail.formData;
+      setTimeout(() => {
+        if (!event.defaultPrevented && formData) sent = formData;
+      }, 0);
+    });
+
+    form.addEventListener('w-autosave:success', (event) => {
+      const saved = sent;
+      sent = null;
+      if (!saved) return;
+      const response = (event.detail && event.detail.response) || {};
+      const filledIn = new Set(Object.keys(response.field_updates || {}));
+      // After Wagtail's own handlers (w-unsaved#clear) have run.
+      setTimeout(() => {
+        if (snapshot(new FormData(form), filledIn) !== snapshot(saved, filledIn)) {
+          form.setAttribute('data-w-unsaved-force-value', 'true');
+        }
+      }, 0);
+    });
+  }
+
   function guard() {
     document.querySelectorAll('form[data-controller~="w-autosave"]').forEach((form) => {
       if (form.dataset.autosaveGuard) return;
       form.dataset.autosaveGuard = 'on';
       watchEarlyEdits(form);
       holdSubmitsDuringAutosave(form);
+      keepEditsMadeDuringAutosave(form);
     });
   }
 
