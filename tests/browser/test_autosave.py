@@ -66,6 +66,21 @@ def briefings_with_slug(slug):
     )
 
 
+def hold_one_autosave(held):
+    """A route handler that lets the next autosave reach the server (a new page is
+    created) but holds its answer back, as a slow server would: (route, answer) is
+    appended to `held` for the test to fulfil. Everything else passes."""
+
+    def handle(route, request):
+        autosave = "application/json" in (request.headers.get("accept") or "")
+        if request.method == "POST" and autosave and not held:
+            held.append((route, route.fetch()))
+            return
+        route.continue_()
+
+    return handle
+
+
 def test_edits_made_before_wagtail_watches_the_form_are_autosaved(admin_page, briefing_add_url):
     tab = admin_page
     watch = Watch(tab)
@@ -88,17 +103,7 @@ def test_edits_made_before_wagtail_watches_the_form_are_autosaved(admin_page, br
 def test_submit_while_the_first_autosave_is_in_flight_submits_once(admin_page, briefing_add_url):
     tab = admin_page
     held = []
-
-    def hold_first_autosave(route, request):
-        """Let the autosave reach the server (the page is created) but hold its
-        response back, as a slow server would."""
-        autosave = "application/json" in (request.headers.get("accept") or "")
-        if request.method == "POST" and autosave and not held:
-            held.append((route, route.fetch()))
-            return
-        route.continue_()
-
-    tab.route(briefing_add_url, hold_first_autosave)
+    tab.route(briefing_add_url, hold_one_autosave(held))
     tab.goto(briefing_add_url)
     title = f"Briefing submitted at once {int(time.time())}"
     tab.fill("#id_title", title)
@@ -143,15 +148,7 @@ def test_edits_made_while_an_autosave_is_in_flight_are_autosaved_too(admin_page,
     tab.wait_for_url(EDIT_URL, timeout=30_000)  # the first autosave made the draft
     slug = tab.input_value("#id_slug")
     held = []
-
-    def hold_next_autosave(route, request):
-        autosave = "application/json" in (request.headers.get("accept") or "")
-        if request.method == "POST" and autosave and not held:
-            held.append((route, route.fetch()))
-            return
-        route.continue_()
-
-    tab.route(EDIT_URL, hold_next_autosave)
+    tab.route(EDIT_URL, hold_one_autosave(held))
     tab.goto(tab.url)  # the draft's own edit view, as an editor comes back to it
     tab.fill("#id_summary", "Typed first, and autosaved.")
     for _ in range(120):
