@@ -86,7 +86,7 @@ def main():
         # assert nothing (docs/architecture.md). The full run repeats them.
         ("architecture checks", [PY, "-m", "pytest", "-q", "tests/architecture"]),
         # Two pytest-xdist workers (TEST_WORKERS=0 for one process); a file's tests,
-        # and all the browser tests, stay on one worker (tests/conftest.py, ADR 0089).
+        # and all the browser tests, stay on one worker (tests/helpers/workers.py, ADR 0089).
         (
             "pytest",
             [

@@ -10,7 +10,6 @@ from wagtail.models import Site
 
 from tests.helpers.site import make_home
 
-TESTS = Path(__file__).resolve().parent
 STARTED = pytest.StashKey[float]()
 
 

@@ -170,14 +170,6 @@ def wait_for_search_results(modal):
     expect(modal.get_by_role("alert")).to_contain_text(re.compile(r"\bmatch(es)?\b"))
 
 
-def search_in_chooser(modal, text):
-    """Type into the chooser's search box and wait for results naming `text`."""
-    box = modal.get_by_role("textbox", name=re.compile("Search", re.I)).first
-    box.fill(text)
-    wait_for_search_results(modal)
-    expect(modal.locator(".listing, .results, table, ul").first).to_contain_text(text)
-
-
 def pick_date(tab, field, months_ahead=0, day=15, screenshot=None):
     """Open the date picker of `field` (an input locator), move `months_ahead`
     months and click `day`; returns the value the picker wrote.
