@@ -71,6 +71,47 @@ def reset_devices(user):
     return count
 
 
+def is_app_code(code):
+    """An authenticator app shows six digits; recovery codes are letters and digits."""
+    return len(code) == 6 and code.isdigit()
+
+
+def paused_until(devices):
+    """When the first of `devices` takes a code again, if every one of them is
+    paused after wrong codes (django-otp pauses a device 1, 2, 4, 8… seconds
+    after each one), else None."""
+    until = None
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if allowed:
+            return None
+        locked_until = (details or {}).get("locked_until")
+        if locked_until and (until is None or locked_until < until):
+            until = locked_until
+    return until
+
+
+def check_code(user, code):
+    """Check a second-factor code against the devices it is meant for: an app's
+    six digits against the user's app, anything else against their recovery
+    codes (django-otp advises checking named devices rather than `match_token`,
+    which charges a miss to every device tried before the one that matches).
+
+    Returns (device, None) when a device accepts the code; (None, until) when
+    those devices are paused after wrong codes, so the code was not checked and
+    the person should try again at `until`; (None, None) when it was refused."""
+    model = TOTPDevice if is_app_code(code) else StaticDevice
+    with transaction.atomic():
+        devices = list(model.objects.devices_for_user(user).select_for_update())
+        until = paused_until(devices)
+        if until is not None:
+            return None, until
+        for device in devices:
+            if device.verify_token(code):
+                return device, None
+    return None, None
+
+
 def qr_code_svg(text):
     """An SVG QR code of `text` (no inline script or style, so the admin's CSP
     allows it), with a white background so it scans in dark mode too."""

@@ -16,7 +16,6 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_safe
 from django_otp import login as otp_login
-from django_otp import match_token
 
 from lscpartnerships.core.models import SiteSettings
 
@@ -60,6 +59,20 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
+def _paused_message(until, recovery_codes=True):
+    """After wrong codes django-otp pauses the device; a code typed during the
+    pause is not checked, so say so and when to try again, rather than call a
+    right code wrong."""
+    seconds = max(1, round((until - timezone.now()).total_seconds()))
+    at = timezone.localtime(until).strftime("%H:%M:%S")
+    wait = f"{seconds} second{'s' if seconds != 1 else ''}"
+    message = (
+        f"Too many wrong codes, so that code was not checked. Wait until {at} "
+        f"({wait} from now), then enter the code your app shows at that time"
+    )
+    return message + (", or enter a recovery code now." if recovery_codes else ".")
+
+
 def _admin_login_required(view):
     return never_cache(login_required(view, login_url="wagtailadmin_login"))
 
@@ -74,7 +87,10 @@ def two_factor_setup(request):
     device = two_factor.pending_app_device(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        until = two_factor.paused_until([device])
+        if until is not None:
+            form.add_error("code", _paused_message(until, recovery_codes=False))
+        elif device.verify_token(form.cleaned_data["code"]):
             codes = two_factor.confirm_app_device(device)
             otp_login(request, device)
             request.session[RECOVERY_CODES_SESSION_KEY] = codes
@@ -82,11 +98,12 @@ def two_factor_setup(request):
             return redirect(
                 reverse("security_two_factor_recovery_codes") + f"?next={_next_url(request)}"
             )
-        form.add_error(
-            "code",
-            "That code did not work. Check the time on your phone is right, wait for a new "
-            "code and enter it.",
-        )
+        else:
+            form.add_error(
+                "code",
+                "That code did not work. Check the time on your phone is right, wait for a "
+                "new code and enter it.",
+            )
     return render(
         request,
         "security/two_factor_setup.html",
@@ -122,7 +139,7 @@ def two_factor_verify(request):
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["code"])
+        device, until = two_factor.check_code(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             if device.name == two_factor.RECOVERY_DEVICE_NAME:
@@ -134,12 +151,15 @@ def two_factor_verify(request):
                     "two-factor sign-in.",
                 )
             return redirect(_next_url(request))
-        logger.warning("Wrong two-factor code for user %s", request.user.pk)
-        form.add_error(
-            "code",
-            "That code did not work. Enter the code your app shows now, or one of your "
-            "recovery codes.",
-        )
+        if until is not None:
+            form.add_error("code", _paused_message(until))
+        else:
+            logger.warning("Wrong two-factor code for user %s", request.user.pk)
+            form.add_error(
+                "code",
+                "That code did not work. Enter the code your app shows now, or one of "
+                "your recovery codes.",
+            )
     return render(
         request, "security/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )

@@ -135,6 +135,50 @@ def test_enrol_then_sign_in_with_an_app_code_and_a_recovery_code(browser, site_s
     context.close()
 
 
+def test_a_paused_app_is_explained_not_called_wrong(browser, site_server):
+    """After wrong codes the app is paused; a right code typed then is not checked,
+    and the screen says when to try again."""
+    key = "ab" * 20
+    _create_user("browser-paused")
+    url, _, _ = _browser_database_url()
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model; from django.utils import timezone; "
+            "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+            "TOTPDevice.objects.create(user=get_user_model().objects.get(username='browser-paused'), "
+            f"name='Authenticator app', key={key!r}, confirmed=True, "
+            "throttling_failure_count=6, throttling_failure_timestamp=timezone.now())",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
+        },
+        check=True,
+        capture_output=True,
+    )
+    context, tab = _manual_tab(browser, site_server)
+    _submit_password(tab, "browser-paused")
+    assert "/admin/2fa/verify/" in tab.url
+    tab.locator("#id_code").fill(totp_code(key))
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Continue").click()
+    message = tab.locator(".error-message").inner_text()
+    assert "That code did not work" not in message
+    assert re.search(
+        r"Too many wrong codes, so that code was not checked\. Wait until \d\d:\d\d:\d\d \(\d+ seconds from now\)",
+        message,
+    ), message
+    assert "/admin/2fa/verify/" in tab.url
+    _shot(tab, "two-factor-code-entry-paused")
+    context.close()
+
+
 def test_locked_out_after_five_failures_with_a_clear_message(browser, site_server):
     _create_user("browser-locked")
     context, tab = _manual_tab(browser, site_server)

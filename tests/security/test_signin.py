@@ -179,6 +179,81 @@ def test_a_used_app_code_cannot_be_replayed(home, editor):
     assert second.post("/admin/2fa/verify/", {"code": code}).status_code == 200
 
 
+def _pause(device, failures):
+    """As django-otp leaves a device after `failures` wrong codes in a row."""
+    device.throttling_failure_count = failures
+    device.throttling_failure_timestamp = timezone.now()
+    device.save()
+
+
+def test_a_code_typed_while_the_app_is_paused_is_not_called_wrong(home, editor):
+    """After wrong codes django-otp pauses the app 1, 2, 4, 8… seconds and does not
+    check a code typed meanwhile. The screen says so and when to try again, instead
+    of calling a right code wrong; a recovery code still works, and neither the
+    pause nor the recovery code charges the app another miss."""
+    from lscpartnerships.security import two_factor
+
+    device = TOTPDevice.objects.create(user=editor, name="App", confirmed=True)
+    codes = two_factor.new_recovery_codes(editor)
+    _pause(device, 5)  # 16 seconds
+
+    client = Client()
+    sign_in(client)
+    response = client.post("/admin/2fa/verify/", {"code": code_for(device)})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "That code did not work" not in page
+    assert re.search(
+        r"Too many wrong codes, so that code was not checked\. Wait until "
+        r"\d\d:\d\d:\d\d \(1[56] seconds from now\), then enter the code your app shows",
+        page,
+    ), page
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 5 and device.last_t == -1  # not used up
+
+    # Without the phone, a recovery code works during the pause.
+    response = client.post("/admin/2fa/verify/", {"code": codes[0]})
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 5
+
+    # Once the pause is over, the app's code works.
+    device.throttling_failure_timestamp = timezone.now() - datetime.timedelta(seconds=17)
+    device.save()
+    client = Client()
+    sign_in(client)
+    assert client.post("/admin/2fa/verify/", {"code": code_for(device)}).status_code == 302
+
+
+def test_a_wrong_recovery_code_does_not_pause_the_app(home, editor):
+    from lscpartnerships.security import two_factor
+
+    device = TOTPDevice.objects.create(user=editor, name="App", confirmed=True)
+    two_factor.new_recovery_codes(editor)
+    client = Client()
+    sign_in(client)
+    wrong = client.post("/admin/2fa/verify/", {"code": "abcdefgh"})
+    assert "That code did not work" in wrong.content.decode()
+    assert StaticDevice.objects.get(user=editor).throttling_failure_count == 1
+    # The app was not asked, so its code works at once.
+    assert client.post("/admin/2fa/verify/", {"code": code_for(device)}).status_code == 302
+
+
+def test_enrolment_says_when_a_paused_app_can_be_confirmed(home, editor):
+    client = Client()
+    sign_in(client)
+    client.get("/admin/2fa/setup/")
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    _pause(device, 3)  # 4 seconds
+    response = client.post("/admin/2fa/setup/", {"code": code_for(device)})
+    assert response.status_code == 200
+    assert re.search(
+        r"Wait until \d\d:\d\d:\d\d \([34] seconds from now\)", response.content.decode()
+    )
+    device.refresh_from_db()
+    assert not device.confirmed and device.throttling_failure_count == 3
+
+
 def test_an_administrator_resets_a_users_second_factor(home, editor, admin_client):
     TOTPDevice.objects.create(user=editor, name="App", confirmed=True)
     from lscpartnerships.security.two_factor import new_recovery_codes
