@@ -171,14 +171,14 @@ def _clear_misses_of_other_apps(username):
     """Forget the misses django-otp charged to `username`'s apps for codes that
     another of their apps accepted.
 
-    The sign-in screen tries a code on each of the user's devices in turn
-    (django_otp.match_token), and each device that does not match counts a
-    failure and pauses for 1, 2, 4, 8… seconds. A person has one app, so this
-    never bites them. The browser admin has forty, each standing for a separate
-    phone; in a burst of sign-ins the apps tried before the matching one
-    collected misses until, when the 30-second step turned over, the app whose
-    turn it was stayed paused, its code was refused, that refusal paused every
-    other app, and a minute of CI's browser tests could not sign in."""
+    The code screen tries an app code on each of the user's apps in turn
+    (security.two_factor.check_code), and each app that does not match counts a
+    miss and pauses for 1, 2, 4, 8… seconds. A person has one app, so this never
+    bites them. The browser admin has forty, each standing for a separate phone;
+    in a burst of sign-ins the apps tried before the matching one collected
+    misses until, when the 30-second step turned over, the app whose turn it was
+    was still paused, and every app after it was tried and paused in turn: a
+    minute of CI's browser tests could not sign in."""
     import psycopg
 
     url, _, _ = _browser_database_url()
