@@ -6,6 +6,7 @@ The server is a separate process, so browser tests see exactly what a visitor
 sees; nothing is mocked. Never run `playwright install`: /usr/bin/chromium is used.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -49,6 +50,31 @@ def _free_port():
 def _browser_database_url():
     """(url, parts, name) of the browser site's database, for manage.py commands."""
     return database_url("browser")
+
+
+def site_shell(code):
+    """Run Python `code` in `manage.py shell` on the browser site's database (a
+    separate process, as the site is); returns the last line it printed."""
+    url, _, _ = _browser_database_url()
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
+        },
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    lines = result.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def site_json(code):
+    """site_shell for code whose last printed line is JSON: that JSON, decoded."""
+    return json.loads(site_shell(code))
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,10 @@ Tab in DOM order with a visible focus indicator, the skip link works on every
 page, and expanders open with Enter and with Space (with and without JavaScript).
 """
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from tests.browser.a11y import expander_problems
-from tests.browser.conftest import ROOT, _browser_database_url
+from tests.browser.conftest import site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -45,30 +41,12 @@ ContentPage.objects.filter(slug="{EXPANDER_PAGE_SLUG}").delete()
 """
 
 
-def _shell(code):
-    url, _parts, _name = _browser_database_url()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def expander_draft(site_server):
     """Admin path that shows the draft expander page as it will be served."""
-    pk = _shell(MAKE_EXPANDER_PAGE).splitlines()[-1]
+    pk = site_shell(MAKE_EXPANDER_PAGE)
     yield f"/admin/pages/{pk}/view_draft/"
-    _shell(DELETE_EXPANDER_PAGE)
+    site_shell(DELETE_EXPANDER_PAGE)
 
 
 @pytest.mark.parametrize("setting", ["desktop", "320px"])

@@ -6,16 +6,12 @@ Policy violation and no console error; public pages keep the strict policy and
 refuse to be framed. Putting `script-src 'self'` back on /admin/ makes these fail.
 """
 
-import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, _browser_database_url
+from tests.browser.conftest import site_json
 from tests.browser.csp_watch import Watch
 
 pytestmark = pytest.mark.browser
@@ -24,25 +20,12 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="session")
 def briefing(site_server):
     """Id, title and public URL of a briefing from the initial content."""
-    url, _, _ = _browser_database_url()
     code = (
         "import json; from briefings.models import BriefingPage; "
         "page = BriefingPage.objects.live().order_by('pk').first(); "
         "print(json.dumps({'id': page.pk, 'title': page.title, 'url': page.url}))"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        },
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return site_json(code)
 
 
 @pytest.fixture

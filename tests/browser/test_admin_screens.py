@@ -4,14 +4,12 @@ editor guide, the content-health report, the dashboard with its content-health
 panel, and the previews of FAQ questions and former partnerships (issue 11).
 """
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.a11y import describe_violations, run_axe
+from tests.browser.conftest import site_json
 from tests.browser.csp_watch import Watch
-from tests.browser.test_autosave import site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -31,18 +29,16 @@ FOCUSABLE = (
 @pytest.fixture(scope="session")
 def snippets(site_server):
     """A published FAQ question and a published former partnership."""
-    return json.loads(
-        site_shell(
-            "import json; from decisions.models import Question; "
-            "from places.models import FormerPartnership, PlacePartnershipPage; "
-            "q = Question.objects.filter(live=True).order_by('pk').first(); "
-            "f, made = FormerPartnership.objects.get_or_create("
-            "name='East Lancashire Integrated Care Partnership', "
-            "defaults={'start_year': 2016, 'end_year': 2022}); "
-            "made and f.successors.set(PlacePartnershipPage.objects.all()[:2]); "
-            "made and f.save(); made and f.save_revision().publish(); "
-            "print(json.dumps({'question': q.pk, 'former': f.pk}))"
-        )
+    return site_json(
+        "import json; from decisions.models import Question; "
+        "from places.models import FormerPartnership, PlacePartnershipPage; "
+        "q = Question.objects.filter(live=True).order_by('pk').first(); "
+        "f, made = FormerPartnership.objects.get_or_create("
+        "name='East Lancashire Integrated Care Partnership', "
+        "defaults={'start_year': 2016, 'end_year': 2022}); "
+        "made and f.successors.set(PlacePartnershipPage.objects.all()[:2]); "
+        "made and f.save(); made and f.save_revision().publish(); "
+        "print(json.dumps({'question': q.pk, 'former': f.pk}))"
     )
 
 

@@ -12,40 +12,18 @@
   must wait for it and reach the new page's edit view, once.
 """
 
-import json
-import os
 import re
-import subprocess
-import sys
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, _browser_database_url
+from tests.browser.conftest import site_json, site_shell
 from tests.browser.csp_watch import Watch
 
 pytestmark = pytest.mark.browser
 
 EDIT_URL = re.compile(r"/admin/pages/\d+/edit/$")
-
-
-def site_shell(code):
-    """Run Python in the browser site's own database; returns its last printed line."""
-    url, _, _ = _browser_database_url()
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        },
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="session")
@@ -57,12 +35,10 @@ def briefing_add_url(site_server):
 
 
 def briefings_with_slug(slug):
-    return json.loads(
-        site_shell(
-            "import json; from briefings.models import BriefingPage; "
-            f"print(json.dumps(list(BriefingPage.objects.filter(slug={slug!r})"
-            ".values_list('live', flat=True))))"
-        )
+    return site_json(
+        "import json; from briefings.models import BriefingPage; "
+        f"print(json.dumps(list(BriefingPage.objects.filter(slug={slug!r})"
+        ".values_list('live', flat=True))))"
     )
 
 

@@ -6,17 +6,13 @@ The people are made once per session in the browser site's own database
 (Comms editors and Comms approvers groups, created by the editorial migration).
 """
 
-import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, _browser_database_url
+from tests.browser.conftest import site_json
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +27,6 @@ BODY = "This briefing was typed into the admin by an editor."
 @pytest.fixture(scope="session")
 def editorial_site(site_server):
     """The browser site with an editor and an approver; returns the briefing index id."""
-    url, _, _ = _browser_database_url()
     code = (
         "import json; "
         "from django.contrib.auth import get_user_model; "
@@ -43,19 +38,7 @@ def editorial_site(site_server):
         f"{PASSWORD!r}).groups.add(Group.objects.get(name=group)) for name, group in pairs]; "
         "print(json.dumps({'index': BriefingIndexPage.objects.get().pk}))"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        },
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return {"base": site_server, **json.loads(result.stdout.strip().splitlines()[-1])}
+    return {"base": site_server, **site_json(code)}
 
 
 def _signed_in(browser, base, username):

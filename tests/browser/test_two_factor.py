@@ -3,10 +3,7 @@ authenticator app from the QR code page (the code computed here from the
 secret the page shows), sign in again with a code, use a recovery code, be
 locked out and read the message. Screenshots go to test-artifacts/screenshots/."""
 
-import os
 import re
-import subprocess
-import sys
 import time
 
 import pytest
@@ -14,9 +11,9 @@ import pytest
 from tests.browser.a11y import describe_violations, run_axe
 from tests.browser.conftest import (
     ROOT,
-    _browser_database_url,
     hex_key_from_secret,
     manual_second_factor,
+    site_shell,
     totp_code,
 )
 
@@ -27,23 +24,10 @@ PASSWORD = "a-long-browser-password"
 
 
 def _create_user(username):
-    url, _, _ = _browser_database_url()
-    code = (
+    site_shell(
         "from django.contrib.auth import get_user_model; "
         f"get_user_model().objects.create_superuser({username!r}, "
         f"{username!r} + '@example.invalid', {PASSWORD!r})"
-    )
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
     )
 
 
@@ -140,27 +124,12 @@ def test_a_paused_app_is_explained_not_called_wrong(browser, site_server):
     and the screen says when to try again."""
     key = "ab" * 20
     _create_user("browser-paused")
-    url, _, _ = _browser_database_url()
-    subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "from django.contrib.auth import get_user_model; from django.utils import timezone; "
-            "from django_otp.plugins.otp_totp.models import TOTPDevice; "
-            "TOTPDevice.objects.create(user=get_user_model().objects.get(username='browser-paused'), "
-            f"name='Authenticator app', key={key!r}, confirmed=True, "
-            "throttling_failure_count=6, throttling_failure_timestamp=timezone.now())",
-        ],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        },
-        check=True,
-        capture_output=True,
+    site_shell(
+        "from django.contrib.auth import get_user_model; from django.utils import timezone; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        "TOTPDevice.objects.create(user=get_user_model().objects.get(username='browser-paused'), "
+        f"name='Authenticator app', key={key!r}, confirmed=True, "
+        "throttling_failure_count=6, throttling_failure_timestamp=timezone.now())"
     )
     context, tab = _manual_tab(browser, site_server)
     _submit_password(tab, "browser-paused")

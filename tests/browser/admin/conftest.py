@@ -13,15 +13,12 @@ people and page ids the journeys need are made once per session here.
 """
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _TOTP_SECRETS, BROWSER_ADMIN, ROOT, _browser_database_url
+from tests.browser.conftest import _TOTP_SECRETS, BROWSER_ADMIN, ROOT, site_json
 
 PASSWORD = "browser-journey-password"
 EDITOR = "journey-editor"
@@ -75,22 +72,9 @@ ACTIVITY_TRACKER = """
 
 
 def run_in_site(code):
-    """Run Python `code` in a `manage.py shell` on the browser site's database and
-    return the JSON its last printed line holds."""
-    url, _, _ = _browser_database_url()
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.test",
-        },
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    """Run Python `code` on the browser site's database; the JSON its last
+    printed line holds."""
+    return site_json(code)
 
 
 @pytest.fixture(scope="session")
