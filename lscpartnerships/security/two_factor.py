@@ -102,7 +102,7 @@ def check_code(user, code):
     the person should try again at `until`; (None, None) when it was refused."""
     model = TOTPDevice if is_app_code(code) else StaticDevice
     with transaction.atomic():
-        devices = list(model.objects.devices_for_user(user).select_for_update())
+        devices = list(model.objects.devices_for_user(user, confirmed=True).select_for_update())
         until = paused_until(devices)
         if until is not None:
             return None, until

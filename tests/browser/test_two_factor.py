@@ -143,8 +143,31 @@ def test_a_paused_app_is_explained_not_called_wrong(browser, site_server):
         r"Too many wrong codes, so that code was not checked\. Wait until \d\d:\d\d:\d\d \(\d+ seconds from now\)",
         message,
     ), message
+    assert "or enter a recovery code now" in message
     assert "/admin/2fa/verify/" in tab.url
     _shot(tab, "two-factor-code-entry-paused")
+    context.close()
+
+    # Enrolling: the new app paused after wrong codes, the same explanation.
+    _create_user("browser-paused-enrol")
+    context, tab = _manual_tab(browser, site_server)
+    _submit_password(tab, "browser-paused-enrol")
+    assert "/admin/2fa/setup/" in tab.url
+    key = hex_key_from_secret(tab.locator("[data-secret]").inner_text())
+    site_shell(
+        "from django.utils import timezone; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        "TOTPDevice.objects.filter(user__username='browser-paused-enrol').update("
+        "throttling_failure_count=4, throttling_failure_timestamp=timezone.now())"
+    )
+    tab.locator("#id_code").fill(totp_code(key))
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Turn on two-factor sign-in").click()
+    message = tab.locator(".error-message").inner_text()
+    assert re.search(r"was not checked\. Wait until \d\d:\d\d:\d\d \(\d+ seconds", message)
+    assert "recovery code" not in message  # none issued yet
+    assert "/admin/2fa/setup/" in tab.url
+    _shot(tab, "two-factor-enrol-paused")
     context.close()
 
 

@@ -239,6 +239,18 @@ def test_a_wrong_recovery_code_does_not_pause_the_app(home, editor):
     assert client.post("/admin/2fa/verify/", {"code": code_for(device)}).status_code == 302
 
 
+def test_only_a_confirmed_app_signs_in(home, editor):
+    """An app whose enrolment was never finished (its key shown, no code proven)
+    opens nothing."""
+    confirmed = TOTPDevice.objects.create(user=editor, name="App", confirmed=True)
+    unconfirmed = TOTPDevice.objects.create(user=editor, name="Half-enrolled", confirmed=False)
+    client = Client()
+    sign_in(client)
+    assert client.post("/admin/2fa/verify/", {"code": code_for(unconfirmed)}).status_code == 200
+    time.sleep(1.1)  # the refusal paused the confirmed app for a second
+    assert client.post("/admin/2fa/verify/", {"code": code_for(confirmed)}).status_code == 302
+
+
 def test_enrolment_says_when_a_paused_app_can_be_confirmed(home, editor):
     client = Client()
     sign_in(client)
