@@ -59,18 +59,25 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
-def _paused_message(until, recovery_codes=True):
+#: What to do after a pause, by the kind of code that met it.
+AFTER_PAUSE = {
+    "app": "then enter the code your app shows at that time, or enter a recovery code now.",
+    "recovery": "then enter the recovery code again, or enter the code your app shows now.",
+    "enrolment": "then enter the code your app shows at that time.",
+}
+
+
+def _paused_message(until, kind):
     """After wrong codes django-otp pauses the device; a code typed during the
     pause is not checked, so say so and when to try again, rather than call a
     right code wrong."""
     seconds = max(1, round((until - timezone.now()).total_seconds()))
     at = timezone.localtime(until).strftime("%H:%M:%S")
     wait = f"{seconds} second{'s' if seconds != 1 else ''}"
-    message = (
+    return (
         f"Too many wrong codes, so that code was not checked. Wait until {at} "
-        f"({wait} from now), then enter the code your app shows at that time"
+        f"({wait} from now), {AFTER_PAUSE[kind]}"
     )
-    return message + (", or enter a recovery code now." if recovery_codes else ".")
 
 
 def _admin_login_required(view):
@@ -89,7 +96,7 @@ def two_factor_setup(request):
     if request.method == "POST" and form.is_valid():
         until = two_factor.paused_until([device])
         if until is not None:
-            form.add_error("code", _paused_message(until, recovery_codes=False))
+            form.add_error("code", _paused_message(until, "enrolment"))
         elif device.verify_token(form.cleaned_data["code"]):
             codes = two_factor.confirm_app_device(device)
             otp_login(request, device)
@@ -152,7 +159,9 @@ def two_factor_verify(request):
                 )
             return redirect(_next_url(request))
         if until is not None:
-            form.add_error("code", _paused_message(until))
+            logger.warning("Two-factor code not checked for user %s: paused", request.user.pk)
+            kind = "app" if two_factor.is_app_code(form.cleaned_data["code"]) else "recovery"
+            form.add_error("code", _paused_message(until, kind))
         else:
             logger.warning("Wrong two-factor code for user %s", request.user.pk)
             form.add_error(

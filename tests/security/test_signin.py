@@ -211,7 +211,14 @@ def test_a_code_typed_while_the_app_is_paused_is_not_called_wrong(home, editor):
     device.refresh_from_db()
     assert device.throttling_failure_count == 5 and device.last_t == -1  # not used up
 
-    # Without the phone, a recovery code works during the pause.
+    # Recovery codes pause on their own, and the screen then says so.
+    recovery = StaticDevice.objects.get(user=editor)
+    _pause(recovery, 2)
+    paused = client.post("/admin/2fa/verify/", {"code": codes[0]}).content.decode()
+    assert "then enter the recovery code again, or enter the code your app shows now" in paused
+    _pause(recovery, 0)
+
+    # Without the phone, a recovery code works during the app's pause.
     response = client.post("/admin/2fa/verify/", {"code": codes[0]})
     assert response.status_code == 302
     device.refresh_from_db()
