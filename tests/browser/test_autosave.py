@@ -162,3 +162,48 @@ def test_edits_made_while_an_autosave_is_in_flight_are_autosaved_too(admin_page,
     tab.wait_for_timeout(4000)
     assert autosaves == []
     watch.assert_clean()
+
+
+def test_snippet_edits_made_while_an_autosave_is_in_flight_are_autosaved_too(
+    admin_page, site_server
+):
+    """The same guard on a snippet's editor (Wagtail's generic form, not the page
+    editor): an FAQ question retyped while its autosave is on its way keeps the
+    words typed last. The question is a draft made for this test, and removed."""
+    slug = f"autosave-question-{int(time.time())}"
+    pk = site_shell(
+        "from decisions.models import Question; "
+        f"q = Question(question='A draft question', slug={slug!r}, "
+        "answer='<p>A draft answer.</p>', live=False); q.save(); q.save_revision(); print(q.pk)"
+    )
+    edit_url = f"{site_server}/admin/snippets/decisions/question/edit/{pk}/"
+    latest_question = (
+        "from decisions.models import Question; "
+        f"print(Question.objects.get(pk={pk}).latest_revision.content['question'])"
+    )
+    try:
+        tab = admin_page
+        watch = Watch(tab)
+        held = []
+        tab.route(edit_url, hold_one_autosave(held))
+        tab.goto(edit_url)
+        tab.fill("#id_question", "A draft question, edited once?")
+        for _ in range(120):
+            if held:
+                break
+            tab.wait_for_timeout(250)
+        assert held, "Wagtail never autosaved the question"
+        later = "A draft question, retyped while that autosave was on its way?"
+        tab.fill("#id_question", later)
+        route, response = held[0]
+        route.fulfill(response=response)
+        for _ in range(40):
+            if site_shell(latest_question) == later:
+                break
+            tab.wait_for_timeout(500)
+        assert site_shell(latest_question) == later
+        watch.assert_clean()
+    finally:
+        site_shell(
+            f"from decisions.models import Question; Question.objects.filter(pk={pk}).delete()"
+        )
