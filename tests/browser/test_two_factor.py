@@ -124,6 +124,7 @@ def test_a_paused_app_is_explained_not_called_wrong(browser, site_server):
     and the screen says when to try again."""
     key = "ab" * 20
     _create_user("browser-paused")
+    # Six wrong codes in a row: paused for 32 s, ample on a slow, busy machine.
     site_shell(
         "from django.contrib.auth import get_user_model; from django.utils import timezone; "
         "from django_otp.plugins.otp_totp.models import TOTPDevice; "
@@ -154,11 +155,11 @@ def test_a_paused_app_is_explained_not_called_wrong(browser, site_server):
     _submit_password(tab, "browser-paused-enrol")
     assert "/admin/2fa/setup/" in tab.url
     key = hex_key_from_secret(tab.locator("[data-secret]").inner_text())
-    site_shell(
+    site_shell(  # paused for 32 s, as above
         "from django.utils import timezone; "
         "from django_otp.plugins.otp_totp.models import TOTPDevice; "
         "TOTPDevice.objects.filter(user__username='browser-paused-enrol').update("
-        "throttling_failure_count=4, throttling_failure_timestamp=timezone.now())"
+        "throttling_failure_count=6, throttling_failure_timestamp=timezone.now())"
     )
     tab.locator("#id_code").fill(totp_code(key))
     with tab.expect_navigation():
