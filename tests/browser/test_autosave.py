@@ -57,6 +57,38 @@ def hold_one_autosave(held):
     return handle
 
 
+def wait_until_held(tab, held, what):
+    """Wait (up to 30 s) for the autosave `hold_one_autosave` holds back."""
+    for _ in range(120):
+        if held:
+            return
+        tab.wait_for_timeout(250)
+    raise AssertionError(f"Wagtail never autosaved {what}")
+
+
+def retype_during_autosave(tab, url, field, first, later):
+    """Open the edit view at `url`, type `first` into `field`, and type `later`
+    while the autosave of `first` is on its way (its answer held back, then let
+    through)."""
+    held = []
+    tab.route(url, hold_one_autosave(held))
+    tab.goto(url)
+    tab.fill(field, first)
+    wait_until_held(tab, held, f"{field} = {first!r}")
+    tab.fill(field, later)
+    route, response = held[0]
+    route.fulfill(response=response)
+
+
+def wait_for_draft(tab, code, expected):
+    """Poll the browser site's database (up to 20 s) until `code` prints `expected`."""
+    for _ in range(40):
+        if site_shell(code) == expected:
+            return
+        tab.wait_for_timeout(500)
+    assert site_shell(code) == expected
+
+
 def test_edits_made_before_wagtail_watches_the_form_are_autosaved(admin_page, briefing_add_url):
     tab = admin_page
     watch = Watch(tab)
@@ -90,11 +122,7 @@ def test_submit_while_the_first_autosave_is_in_flight_submits_once(admin_page, b
     textbox = tab.locator("#panel-child-content-body-content [role=textbox]").first
     textbox.click()
     textbox.press_sequentially("Written and submitted before the autosave came back.")
-    for _ in range(120):
-        if held:
-            break
-        tab.wait_for_timeout(250)
-    assert held, "Wagtail never autosaved the new briefing"
+    wait_until_held(tab, held, "the new briefing")
     slug = tab.input_value("#id_slug")
 
     tab.locator("footer [data-w-dropdown-target=toggle]").last.click()
@@ -123,30 +151,16 @@ def test_edits_made_while_an_autosave_is_in_flight_are_autosaved_too(admin_page,
     tab.locator("#id_title").press("Tab")
     tab.wait_for_url(EDIT_URL, timeout=30_000)  # the first autosave made the draft
     slug = tab.input_value("#id_slug")
-    held = []
-    tab.route(EDIT_URL, hold_one_autosave(held))
-    tab.goto(tab.url)  # the draft's own edit view, as an editor comes back to it
-    tab.fill("#id_summary", "Typed first, and autosaved.")
-    for _ in range(120):
-        if held:
-            break
-        tab.wait_for_timeout(250)
-    assert held, "Wagtail never autosaved the edit"
     later = "Typed while that autosave was on its way."
-    tab.fill("#id_summary", later)
-    route, response = held[0]
-    route.fulfill(response=response)
+    # The draft's own edit view, as an editor comes back to it.
+    retype_during_autosave(tab, tab.url, "#id_summary", "Typed first, and autosaved.", later)
 
     latest_summary = (
         "from briefings.models import BriefingPage; "
         f"page = BriefingPage.objects.get(slug={slug!r}); "
         "print(page.get_latest_revision().content['summary'])"
     )
-    for _ in range(40):
-        if site_shell(latest_summary) == later:
-            break
-        tab.wait_for_timeout(500)
-    assert site_shell(latest_summary) == later
+    wait_for_draft(tab, latest_summary, later)
 
     # And then it rests: the check that found the unsaved words finds none now
     # (a check that always found a difference would autosave every second).
@@ -184,24 +198,11 @@ def test_snippet_edits_made_while_an_autosave_is_in_flight_are_autosaved_too(
     try:
         tab = admin_page
         watch = Watch(tab)
-        held = []
-        tab.route(edit_url, hold_one_autosave(held))
-        tab.goto(edit_url)
-        tab.fill("#id_question", "A draft question, edited once?")
-        for _ in range(120):
-            if held:
-                break
-            tab.wait_for_timeout(250)
-        assert held, "Wagtail never autosaved the question"
         later = "A draft question, retyped while that autosave was on its way?"
-        tab.fill("#id_question", later)
-        route, response = held[0]
-        route.fulfill(response=response)
-        for _ in range(40):
-            if site_shell(latest_question) == later:
-                break
-            tab.wait_for_timeout(500)
-        assert site_shell(latest_question) == later
+        retype_during_autosave(
+            tab, edit_url, "#id_question", "A draft question, edited once?", later
+        )
+        wait_for_draft(tab, latest_question, later)
         watch.assert_clean()
     finally:
         site_shell(
