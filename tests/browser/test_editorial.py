@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from tests.browser.admin.editor import insert_block
 from tests.browser.conftest import site_json
 
 pytestmark = pytest.mark.browser
@@ -62,9 +63,7 @@ def test_editor_submits_and_approver_approves_in_the_browser(browser, page, edit
     editor.fill("#id_title", TITLE)
     editor.fill("#id_summary", "What the board decided, for stakeholders.")
     editor.fill("#id_publication_date", "2022-08-05")
-    editor.get_by_role("button", name="Insert a block").first.click()
-    editor.get_by_role("option", name="Rich text").click()
-    textbox = editor.locator("#panel-child-content-body-content [role=textbox]").first
+    textbox = insert_block(editor, "body", "Rich text").get_by_role("textbox").first
     textbox.click()
     textbox.press_sequentially(BODY)
     expect(textbox).to_contain_text(BODY)

@@ -8,6 +8,7 @@ fails the journey the way it would fail the editor.
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 EDIT_URL = re.compile(r"/admin/pages/(\d+)/edit/$")
@@ -81,8 +82,17 @@ def insert_block(tab, field, label):
     blocks = stream_blocks(tab, field)
     before = blocks.count()
     tab.evaluate(MARK_APPEND_BUTTON, field)
-    tab.locator("[data-journey-append]").click()
-    tab.get_by_role("option", name=label, exact=True).click()
+    option = tab.get_by_role("option", name=label, exact=True)
+    for _ in range(3):
+        tab.locator("[data-journey-append]").click()
+        try:
+            option.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            # The menu did not open, or closed again: once in CI the first
+            # autosave's answer arrived as it opened, on a busy machine.
+            continue
+    option.click()
     expect(blocks).to_have_count(before + 1)
     return blocks.nth(before)
 
