@@ -60,6 +60,31 @@ def test_restricting_a_page_hides_it_from_listings_and_the_shell(site, client, c
     assert "Briefings (Atom feed)" not in fetch(client, "/privacy/")[2]
 
 
+def _marked_sections(body):
+    """The header menu's links marked as the current section, and how."""
+    from bs4 import BeautifulSoup
+
+    header = BeautifulSoup(body, "html.parser").select_one("header")
+    return {
+        link["href"]: link["aria-current"]
+        for link in header.select("a.nhsuk-header__navigation-link[aria-current]")
+    }
+
+
+def test_the_kept_header_marks_the_section_of_each_page(site, client, settings):
+    """The header's HTML is kept with the shell (one rendering per marked
+    section): a section's page and the pages below it mark that section,
+    and no marking leaks into another page's header."""
+    settings.PAGECACHE_ENABLED = False  # every request renders its header
+    places, decisions = fresh(site.places_index).url, fresh(site.decisions).url
+    for _round in range(2):  # the second round reads the kept HTML
+        assert _marked_sections(client.get(places).text) == {places: "page"}
+        assert _marked_sections(client.get("/places/blackpool/").text) == {places: "true"}
+        assert _marked_sections(client.get(decisions).text) == {decisions: "page"}
+        assert _marked_sections(client.get("/").text) == {}
+        assert _marked_sections(client.get("/privacy/").text) == {}
+
+
 # -- the shell cache kept in the process (store.shell_fragment) ----------------------
 
 
