@@ -16,3 +16,4 @@ class PageCacheConfig(AppConfig):
         invalidation.connect()
         lean.install_public_subquery()
         shell.install_site_root_paths_memo()
+        shell.install_serve_path_memo()

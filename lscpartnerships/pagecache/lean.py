@@ -19,13 +19,16 @@ this module does it in a fixed number, whatever the depth of the page
 
 import datetime
 
-from django.db import InterfaceError, OperationalError
-from django.db.models import BooleanField, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db import InterfaceError, OperationalError, connections
+from django.db.models import DEFERRED, BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from lscpartnerships.core.visibility import PAGE_LINK_FIELDS
 
 from .shell import cached_site
 
@@ -75,6 +78,125 @@ def install_public_subquery():
 # -- routing ------------------------------------------------------------------------
 
 
+class CompiledQuery:
+    """A queryset's SQL, compiled once and then run with new parameters.
+
+    Routing runs the same two queries on every uncached page, and Django
+    builds and compiles each again every time: about 1 ms apiece, more than
+    PostgreSQL takes to plan and run them (issue 14). A `CompiledQuery` keeps
+    the SQL, the selected columns' names and Django's converters for them (the
+    values SQLite returns as text, say), and runs the SQL with the parameters
+    given. It is made from a queryset built with real values, and `params`
+    must be what those values become: it refuses to be made (ValueError) when
+    they differ from Django's own parameters, so a caller that gets the
+    mapping wrong fails at once instead of reading the wrong rows.
+    """
+
+    def __init__(self, queryset, params):
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        self.sql, django_params = compiler.as_sql()
+        if list(django_params) != list(params):
+            raise ValueError(f"parameters {list(params)!r} are not Django's {django_params!r}")
+        self.db = queryset.db
+        selected = [expression for expression, _sql, _alias in compiler.select]
+        self.names = [
+            getattr(getattr(expression, "target", None), "attname", None) or alias
+            for expression, _sql, alias in compiler.select
+        ]
+        self.converters = list(compiler.get_converters(selected).items())
+
+    def rows(self, params):
+        """The rows, each a dict of column name to value."""
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        result = []
+        for row in rows:
+            row = list(row)
+            for position, (converters, expression) in self.converters:
+                for converter in converters:
+                    row[position] = converter(row[position], expression, connection)
+            result.append(dict(zip(self.names, row, strict=True)))
+        return result
+
+
+def _compiled(key, make_queryset, params):
+    """The CompiledQuery for `key`, made from `make_queryset()` on first use."""
+    query = _COMPILED.get(key)
+    if query is None:
+        query = _COMPILED[key] = CompiledQuery(make_queryset(), params)
+    return query
+
+
+_COMPILED = {}
+
+
+def page_from_row(cls, values, db):
+    """A page of class `cls` from column values, the rest deferred, as Wagtail's
+    `specific_deferred` makes one (its primary key is the page's id)."""
+    pk_name = cls._meta.pk.attname
+    page = cls(
+        *(
+            values["id"] if field.attname == pk_name else values.get(field.attname, DEFERRED)
+            for field in cls._meta.concrete_fields
+        )
+    )
+    page._state.adding = False
+    page._state.db = db
+    return page
+
+
+#: The columns routing, breadcrumbs and a parent link read from a page on the
+#: path: a link's (core.visibility.PAGE_LINK_FIELDS) and whether it is an alias.
+PATH_PAGE_FIELDS = (*PAGE_LINK_FIELDS, "alias_of_id")
+
+
+def _path_pages(root, prefixes):
+    """The pages at `prefixes` below the site root, as specific pages with only
+    PATH_PAGE_FIELDS loaded, in depth order (one compiled query)."""
+    like = root["path"] + "%"  # a tree path is [0-9A-Z]: nothing to escape
+    params = [like, *prefixes]
+    query = _compiled(
+        ("path", len(prefixes)),
+        lambda: (
+            Page.objects.filter(path__startswith=root["path"])
+            .filter(url_path__in=prefixes)
+            .order_by("depth")
+            .values_list(*PATH_PAGE_FIELDS)
+        ),
+        params,
+    )
+    pages = []
+    for values in query.rows(params):
+        cls = ContentType.objects.get_for_id(values["content_type_id"]).model_class() or Page
+        pages.append(page_from_row(cls, values, query.db))
+    return pages
+
+
+def _routed_page(cls, pk):
+    """The page `pk` of class `cls`, every column read, and `lscp_restricted`:
+    whether it or an ancestor has a view restriction. None if it has gone."""
+    query = _compiled(
+        ("page", cls),
+        lambda: cls.objects.annotate(
+            lscp_restricted=RawSQL(TARGET_RESTRICTED_SQL, [], output_field=BooleanField())  # noqa: S611 (a constant)
+        ).filter(pk=pk),
+        [pk],
+    )
+    rows = query.rows([pk])
+    if not rows:
+        return None
+    values = rows[0]
+    page = cls.from_db(
+        query.db,
+        [field.attname for field in cls._meta.concrete_fields],
+        [values[field.attname] for field in cls._meta.concrete_fields],
+    )
+    page.lscp_restricted = values["lscp_restricted"]
+    return page
+
+
 def _plain_route(cls):
     return cls.route is Page.route
 
@@ -105,11 +227,7 @@ def route(request, path):
     prefixes = [root["url_path"]]
     for component in components:
         prefixes.append(prefixes[-1] + component + "/")
-    chain = list(
-        Page.objects.filter(url_path__in=prefixes, path__startswith=root["path"])
-        .order_by("depth")
-        .specific(defer=True)
-    )
+    chain = _path_pages(root, prefixes)
     # The pages must follow the path from the site root without a gap.
     for index, page in enumerate(chain):
         if (
@@ -132,9 +250,9 @@ def route(request, path):
         return None
     # The page, and whether it or an ancestor has a view restriction: most
     # pages have none, and then Wagtail's restriction check needs no query.
-    target = target_cls.objects.annotate(
-        lscp_restricted=RawSQL(TARGET_RESTRICTED_SQL, [], output_field=BooleanField())  # noqa: S611 (a constant)
-    ).get(pk=chain[-1].pk)
+    target = _routed_page(target_cls, chain[-1].pk)
+    if target is None:  # deleted since the path was read
+        return None
     ancestors = chain[:-1]
     if ancestors:
         target._cached_parent_obj = ancestors[-1]
@@ -146,13 +264,14 @@ def route(request, path):
     if result is not None and result.page is target:
         trails = request.__dict__.setdefault("_lscp_trails", {})
         trails[target.pk] = [page for page in ancestors if page.live]
-        paths = [
-            target.path[:end] for end in range(Page.steplen, len(target.path) + 1, Page.steplen)
-        ]
-        restrictions = PageViewRestriction.objects.filter(page__path__in=paths)
-        if not target.lscp_restricted:
-            restrictions = restrictions.none()
-        target.get_view_restrictions = lambda: restrictions
+        if target.lscp_restricted:
+            paths = [
+                target.path[:end] for end in range(Page.steplen, len(target.path) + 1, Page.steplen)
+            ]
+            restrictions = PageViewRestriction.objects.filter(page__path__in=paths)
+            target.get_view_restrictions = lambda: restrictions
+        else:  # no query, and no filter built only to be emptied
+            target.get_view_restrictions = PageViewRestriction.objects.none
         target.get_site = lambda: site  # the routed page's site is the request's
     return result
 

@@ -71,3 +71,49 @@ def install_site_root_paths_memo():
 
     Site.get_site_root_paths = staticmethod(get_site_root_paths)
     Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
+
+
+#: Addresses of page paths, as Django's `reverse("wagtail_serve")` gives them,
+#: by URLconf, script prefix, language and path (pages' own url_paths only).
+_serve_paths = {}
+SERVE_PATHS_KEPT = 5000
+
+
+def install_serve_path_memo():
+    """Wagtail's page addresses without a `reverse()` per link.
+
+    Every page link's address ends in `reverse("wagtail_serve", args=(path,))`,
+    about 45 µs of Django's resolver each, a dozen to thirty times a page. The
+    answer depends only on the URLconf, the script prefix, the language and
+    the path, so it is kept per process (at most SERVE_PATHS_KEPT addresses;
+    the paths are pages' own, not visitors' input) and forgotten when Django
+    clears its URL caches (a new ROOT_URLCONF, say)."""
+    from django.conf import settings
+    from django.core.signals import setting_changed
+    from django.urls import get_script_prefix, get_urlconf, reverse
+    from django.utils import translation
+    from wagtail.models import pages
+
+    def serve_reverse(viewname, urlconf=None, args=None, kwargs=None, current_app=None, **extra):
+        if viewname != "wagtail_serve" or urlconf or kwargs or current_app or extra:
+            return reverse(viewname, urlconf, args, kwargs, current_app, **extra)
+        key = (
+            get_urlconf() or settings.ROOT_URLCONF,
+            get_script_prefix(),
+            translation.get_language(),
+            tuple(args or ()),
+        )
+        address = _serve_paths.get(key)
+        if address is None:
+            address = reverse(viewname, args=args)
+            if len(_serve_paths) >= SERVE_PATHS_KEPT:
+                _serve_paths.clear()
+            _serve_paths[key] = address
+        return address
+
+    def forget(setting, **kwargs):
+        if setting == "ROOT_URLCONF":
+            _serve_paths.clear()
+
+    pages.reverse = serve_reverse
+    setting_changed.connect(forget, dispatch_uid="pagecache-serve-paths")

@@ -1,0 +1,3 @@
+"""A URLconf without Wagtail's page view (test_lean_routing)."""
+
+urlpatterns = []
