@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
+from lscpartnerships.core.compiled import compiled_pages
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
@@ -489,12 +490,16 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
         """Live decisions this one replaced (the other side of superseded_by)."""
         if not self.pk:
             return []
-        return list(
-            BoardDecisionPage.objects.live()
-            .public()
-            .filter(superseded_by=self)
-            .only(*PAGE_LINK_FIELDS, "meeting_date")
-            .order_by("-meeting_date")
+        return compiled_pages(  # the same query on every decision (core.compiled)
+            ("decisions-replaced",),
+            lambda: (
+                BoardDecisionPage.objects.live()
+                .public()
+                .filter(superseded_by=self)
+                .order_by("-meeting_date")
+                .values_list(*PAGE_LINK_FIELDS, "meeting_date")
+            ),
+            [self.pk],
         )
 
     def live_briefings(self):
@@ -502,12 +507,20 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
         reverse of BriefingPage.related_decision)."""
         if not self.pk:
             return []
-        return list(
-            self.briefings.live()
-            .public()
-            .only(*PAGE_LINK_FIELDS, "related_decision")  # the manager sets it on each
-            .order_by("-publication_date")
+        briefings = compiled_pages(  # the same query on every decision (core.compiled)
+            ("decision-briefings",),
+            lambda: (
+                self.briefings.live()
+                .public()
+                .order_by("-publication_date")
+                .values_list(*PAGE_LINK_FIELDS, "related_decision")
+            ),
+            [self.pk],
         )
+        field = self.briefings.field  # BriefingPage.related_decision, which is this page
+        for briefing in briefings:
+            field.set_cached_value(briefing, self)
+        return briefings
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -18,6 +18,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from lscpartnerships.core.api_fields import LivePageLinkField
+from lscpartnerships.core.compiled import compiled_pages
 from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_link_targets, public_pages
 
 
@@ -71,13 +72,19 @@ class PlaceLinksMixin:
             return public_link_targets(
                 self.place_links.all().select_related("place").order_by("sort_order", "pk")
             )
+        # The same query on every page of the type, so compiled once (core.compiled).
+        linked = compiled_pages(
+            ("linked-places",),
+            lambda: (
+                public_places()
+                .filter(page_links__page_id=self.pk)
+                .order_by("page_links__sort_order", "page_links__pk")
+                .values_list(*PAGE_LINK_FIELDS)
+            ),
+            [self.pk],
+        )
         places, seen = [], set()
-        for place in (
-            public_places()
-            .filter(page_links__page_id=self.pk)
-            .order_by("page_links__sort_order", "page_links__pk")
-            .only(*PAGE_LINK_FIELDS)
-        ):
+        for place in linked:
             if place.pk not in seen:
                 seen.add(place.pk)
                 places.append(place)

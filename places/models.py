@@ -33,6 +33,13 @@ from wagtail.search import index
 
 from lscpartnerships.core.api_fields import LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
+from lscpartnerships.core.compiled import (
+    columns_of,
+    compiled,
+    compiled_pages,
+    page_from_row,
+    related_from_row,
+)
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
 from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_pages
@@ -246,13 +253,27 @@ class PlacePartnershipPage(BasePage):
         whose place is this page (the link is stored on the profile only)."""
         if self.pk is None:
             return None
-        return (
-            self.public_directors()
-            .filter(place=self)
-            .select_related("photo")
-            .only(*PAGE_LINK_FIELDS, "job_title", "photo")
-            .first()
+        model = self.public_directors().model
+        photo_model = model._meta.get_field("photo").related_model
+        # The same query on every place page, so compiled once (core.compiled);
+        # the photo is read with the profile, as select_related would.
+        query = compiled(
+            ("place-director", model),
+            lambda: (
+                self.public_directors()
+                .filter(place=self)
+                .values_list(
+                    *PAGE_LINK_FIELDS, "job_title", "photo_id", *columns_of(photo_model, "photo__")
+                )[:1]
+            ),
+            [self.pk],
         )
+        rows = query.rows([self.pk])
+        if not rows:
+            return None
+        director = page_from_row(model, rows[0], query.db)
+        related_from_row(director, "photo", rows[0], "photo__", query.db)
+        return director
 
     def linked_pages(self):
         """What links to this place through PlaceLink, live and public only:
@@ -260,29 +281,48 @@ class PlacePartnershipPage(BasePage):
         [...]), ("Briefings", "briefings", [...])], types in name order."""
         if self.pk is None:  # a preview of a new page has no links yet
             return []
-        linked = self.page_links.values("page_id")  # the reverse of PlaceLink.place
         sections = []
         for model in sorted(
             _place_linking_models(), key=lambda m: str(m._meta.verbose_name_plural)
         ):
-            pages = list(
-                model.objects.live()
-                .public()
-                .filter(pk__in=linked)
-                .only(*PAGE_LINK_FIELDS, *model.listing_fields)
-                .order_by(*model.place_listing_order)
+            # The same query on every place page, so compiled once (core.compiled).
+            pages = compiled_pages(
+                ("place-linked-pages", model),
+                lambda model=model: (
+                    model.objects.live()
+                    .public()
+                    .filter(pk__in=self.page_links.values("page_id"))  # PlaceLink.place's reverse
+                    .order_by(*model.place_listing_order)
+                    .values_list(*PAGE_LINK_FIELDS, *model.listing_fields)
+                ),
+                [self.pk],
             )
             if pages:
                 name = str(model._meta.verbose_name_plural)
                 sections.append((name[:1].upper() + name[1:], slugify(name), pages))
         return sections
 
+    def published_predecessors(self):
+        """The published former partnerships this place took over from (drafts
+        wait for sign-off), in one query compiled once (core.compiled)."""
+        model = self.predecessors.model
+        query = compiled(
+            ("place-predecessors", model),
+            lambda: self.predecessors.filter(live=True).values_list(*columns_of(model)),
+            [self.pk],
+        )
+        names = columns_of(model)
+        return [
+            model.from_db(query.db, names, [row[name] for name in names])
+            for row in query.rows([self.pk])
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["director"] = self.director
         saved = self.pk is not None  # a preview of a new page has no links yet
         # Published former partnerships only (drafts wait for sign-off).
-        context["predecessors"] = list(self.predecessors.filter(live=True)) if saved else []
+        context["predecessors"] = self.published_predecessors() if saved else []
         context["linked_pages"] = self.linked_pages()
         return context
 

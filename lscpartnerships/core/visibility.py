@@ -20,6 +20,8 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from wagtail.models import Page, ReferenceIndex
 
+from lscpartnerships.core.compiled import compiled_pages
+
 
 def used_by_live_public_pages(model):
     """Ids (a subquery) of `model` rows that a live public page uses."""
@@ -138,7 +140,20 @@ def public_related(instance, field_name):
         return None
     if field.is_cached(instance):
         return public_or_none(getattr(instance, field_name))
-    return field.related_model.objects.live().public().only(*PAGE_LINK_FIELDS).filter(pk=pk).first()
+    model = field.related_model
+    # The same query on every page of the type, so compiled once (core.compiled).
+    found = compiled_pages(
+        ("public_related", model),
+        lambda: (
+            model.objects.live()
+            .public()
+            .filter(pk=pk)
+            .order_by("pk")
+            .values_list(*PAGE_LINK_FIELDS)[:1]
+        ),
+        [pk],
+    )
+    return found[0] if found else None
 
 
 def prefetch_public_specific(pages):

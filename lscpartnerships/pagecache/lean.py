@@ -20,14 +20,15 @@ this module does it in a fixed number, whatever the depth of the page
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import InterfaceError, OperationalError, connections
-from django.db.models import DEFERRED, BooleanField, Q
+from django.db import InterfaceError, OperationalError
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from lscpartnerships.core.compiled import compiled, page_from_row
 from lscpartnerships.core.visibility import PAGE_LINK_FIELDS
 
 from .shell import cached_site
@@ -78,78 +79,13 @@ def install_public_subquery():
 # -- routing ------------------------------------------------------------------------
 
 
-class CompiledQuery:
-    """A queryset's SQL, compiled once and then run with new parameters.
-
-    Routing runs the same two queries on every uncached page, and Django
-    builds and compiles each again every time: about 1 ms apiece, more than
-    PostgreSQL takes to plan and run them (issue 14). A `CompiledQuery` keeps
-    the SQL, the selected columns' names and Django's converters for them (the
-    values SQLite returns as text, say), and runs the SQL with the parameters
-    given. It is made from a queryset built with real values, and `params`
-    must be what those values become: it refuses to be made (ValueError) when
-    they differ from Django's own parameters, so a caller that gets the
-    mapping wrong fails at once instead of reading the wrong rows.
-    """
-
-    def __init__(self, queryset, params):
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        self.sql, django_params = compiler.as_sql()
-        if list(django_params) != list(params):
-            raise ValueError(f"parameters {list(params)!r} are not Django's {django_params!r}")
-        self.db = queryset.db
-        selected = [expression for expression, _sql, _alias in compiler.select]
-        self.names = [
-            getattr(getattr(expression, "target", None), "attname", None) or alias
-            for expression, _sql, alias in compiler.select
-        ]
-        self.converters = list(compiler.get_converters(selected).items())
-
-    def rows(self, params):
-        """The rows, each a dict of column name to value."""
-        connection = connections[self.db]
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchall()
-        result = []
-        for row in rows:
-            row = list(row)
-            for position, (converters, expression) in self.converters:
-                for converter in converters:
-                    row[position] = converter(row[position], expression, connection)
-            result.append(dict(zip(self.names, row, strict=True)))
-        return result
-
-
-def _compiled(key, make_queryset, params):
-    """The CompiledQuery for `key`, made from `make_queryset()` on first use."""
-    query = _COMPILED.get(key)
-    if query is None:
-        query = _COMPILED[key] = CompiledQuery(make_queryset(), params)
-    return query
-
-
-_COMPILED = {}
-
-
-def page_from_row(cls, values, db):
-    """A page of class `cls` from column values, the rest deferred, as Wagtail's
-    `specific_deferred` makes one (its primary key is the page's id)."""
-    pk_name = cls._meta.pk.attname
-    page = cls(
-        *(
-            values["id"] if field.attname == pk_name else values.get(field.attname, DEFERRED)
-            for field in cls._meta.concrete_fields
-        )
-    )
-    page._state.adding = False
-    page._state.db = db
-    return page
-
-
 #: The columns routing, breadcrumbs and a parent link read from a page on the
 #: path: a link's (core.visibility.PAGE_LINK_FIELDS) and whether it is an alias.
 PATH_PAGE_FIELDS = (*PAGE_LINK_FIELDS, "alias_of_id")
+
+
+#: Path depths (segments + 1) whose routing query is kept compiled.
+KEPT_PATH_DEPTH = 12
 
 
 def _path_pages(root, prefixes):
@@ -157,7 +93,7 @@ def _path_pages(root, prefixes):
     PATH_PAGE_FIELDS loaded, in depth order (one compiled query)."""
     like = root["path"] + "%"  # a tree path is [0-9A-Z]: nothing to escape
     params = [like, *prefixes]
-    query = _compiled(
+    query = compiled(
         ("path", len(prefixes)),
         lambda: (
             Page.objects.filter(path__startswith=root["path"])
@@ -166,6 +102,9 @@ def _path_pages(root, prefixes):
             .values_list(*PATH_PAGE_FIELDS)
         ),
         params,
+        # A compiled query per path depth: kept for the depths pages have, not
+        # for any number of segments a visitor may type.
+        keep=len(prefixes) <= KEPT_PATH_DEPTH,
     )
     pages = []
     for values in query.rows(params):
@@ -177,7 +116,7 @@ def _path_pages(root, prefixes):
 def _routed_page(cls, pk):
     """The page `pk` of class `cls`, every column read, and `lscp_restricted`:
     whether it or an ancestor has a view restriction. None if it has gone."""
-    query = _compiled(
+    query = compiled(
         ("page", cls),
         lambda: cls.objects.annotate(
             lscp_restricted=RawSQL(TARGET_RESTRICTED_SQL, [], output_field=BooleanField())  # noqa: S611 (a constant)

@@ -110,7 +110,7 @@ def test_lean_routing_serves_what_wagtail_serves_on_sqlite(tmp_path):
 def test_a_compiled_query_refuses_parameters_that_are_not_djangos(db):
     from wagtail.models import Page
 
-    from lscpartnerships.pagecache.lean import CompiledQuery
+    from lscpartnerships.core.compiled import CompiledQuery
 
     queryset = Page.objects.filter(path__startswith="0001").filter(url_path__in=["/home/"])
     with pytest.raises(ValueError, match="not Django's"):
@@ -139,3 +139,18 @@ def test_kept_page_addresses_follow_a_new_urlconf(initial_content, settings, cli
     assert place.get_url_parts()[2] is None  # not routable here, as Wagtail says
     settings.ROOT_URLCONF = "lscpartnerships.urls"
     assert re.fullmatch(r"/places/blackpool/", place.get_url())
+
+
+def test_a_visitors_deep_path_is_not_kept_compiled(initial_content, client, settings):
+    """Routing keeps one compiled query per path depth that pages have; a path
+    of a hundred segments is answered (404) without keeping its query, so
+    visitors cannot grow the process's memory by typing longer paths."""
+    from lscpartnerships.core import compiled
+    from lscpartnerships.pagecache.lean import KEPT_PATH_DEPTH
+
+    settings.PAGECACHE_ENABLED = False
+    assert client.get("/places/blackpool/").status_code == 200
+    for depth in (KEPT_PATH_DEPTH + 1, 100):
+        assert client.get("/places/" + "x/" * depth).status_code == 404
+    kept = [key[1] for key in compiled._COMPILED if key[0] == "path"]
+    assert kept and max(kept) <= KEPT_PATH_DEPTH

@@ -1,0 +1,116 @@
+"""Queries compiled once per process and run with new parameters.
+
+Django builds and compiles a queryset's SQL every time it runs: for the
+queries every uncached page of a type repeats (routing, a link's visibility
+check), that took longer than PostgreSQL's own planning and running of them
+(issue 14, docs/decisions/0065). `compiled(key, make_queryset, params)` keeps
+the SQL of the first queryset made for `key` and runs it with each caller's
+parameters; `page_from_row` makes the page objects Wagtail would.
+"""
+
+from django.db import connections
+from django.db.models import DEFERRED
+
+
+class CompiledQuery:
+    """A queryset's SQL, compiled once and then run with new parameters.
+
+    Routing runs the same two queries on every uncached page, and Django
+    builds and compiles each again every time: about 1 ms apiece, more than
+    PostgreSQL takes to plan and run them (issue 14). A `CompiledQuery` keeps
+    the SQL, the selected columns' names and Django's converters for them (the
+    values SQLite returns as text, say), and runs the SQL with the parameters
+    given. It is made from a queryset built with real values, and `params`
+    must be what those values become: it refuses to be made (ValueError) when
+    they differ from Django's own parameters, so a caller that gets the
+    mapping wrong fails at once instead of reading the wrong rows.
+    """
+
+    def __init__(self, queryset, params):
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        self.sql, django_params = compiler.as_sql()
+        if list(django_params) != list(params):
+            raise ValueError(f"parameters {list(params)!r} are not Django's {django_params!r}")
+        self.db = queryset.db
+        self.model = queryset.model
+        selected = [expression for expression, _sql, _alias in compiler.select]
+        # A values_list() column is named as asked ("id" for a page type's
+        # primary key, whose column is page_ptr_id); a model's by its attname.
+        self.names = [
+            alias or expression.target.attname for expression, _sql, alias in compiler.select
+        ]
+        self.converters = list(compiler.get_converters(selected).items())
+
+    def rows(self, params):
+        """The rows, each a dict of column name to value."""
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        result = []
+        for row in rows:
+            row = list(row)
+            for position, (converters, expression) in self.converters:
+                for converter in converters:
+                    row[position] = converter(row[position], expression, connection)
+            result.append(dict(zip(self.names, row, strict=True)))
+        return result
+
+
+def compiled(key, make_queryset, params, keep=True):
+    """The CompiledQuery for `key`, made from `make_queryset()` on first use.
+    With `keep=False` it is made for this call only: for shapes a visitor
+    chooses (a path's depth), so they cannot fill the process's memory."""
+    query = _COMPILED.get(key)
+    if query is None:
+        query = CompiledQuery(make_queryset(), params)
+        if keep:
+            _COMPILED[key] = query
+    return query
+
+
+_COMPILED = {}
+
+
+def compiled_pages(key, make_queryset, params):
+    """The pages a `values_list()` queryset of one page type reads, made with
+    `page_from_row`: the columns read, the rest deferred (see `compiled`)."""
+    query = compiled(key, make_queryset, params)
+    return [page_from_row(query.model, row, query.db) for row in query.rows(params)]
+
+
+def page_from_row(cls, values, db):
+    """A page of class `cls` from column values, the rest deferred, as Wagtail's
+    `specific_deferred` makes one (its primary key is the page's id)."""
+    pk_name = cls._meta.pk.attname
+    page = cls(
+        *(
+            values["id"]
+            if field.attname == pk_name
+            else values.get(field.attname, values.get(field.name, DEFERRED))
+            for field in cls._meta.concrete_fields
+        )
+    )
+    page._state.adding = False
+    page._state.db = db
+    return page
+
+
+def related_from_row(instance, field_name, values, prefix, db):
+    """Set `instance`'s foreign key `field_name` to the object whose columns
+    are in `values` under `prefix` (read with the instance, as select_related
+    would), or to None if the key is empty."""
+    field = instance._meta.get_field(field_name)
+    model = field.related_model
+    names = [f.attname for f in model._meta.concrete_fields]
+    if values.get(prefix + model._meta.pk.attname) is None:
+        related = None
+    else:
+        related = model.from_db(db, names, [values[prefix + name] for name in names])
+    field.set_cached_value(instance, related)
+    return related
+
+
+def columns_of(model, prefix=""):
+    """Every column of `model` (attnames), optionally under a relation's prefix."""
+    return [prefix + field.attname for field in model._meta.concrete_fields]
