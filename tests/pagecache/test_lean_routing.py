@@ -5,16 +5,12 @@ Django's converters make them dates again. Its two compiled queries refuse to
 be built with parameters that are not Django's, and page addresses kept per
 process follow a change of URLconf."""
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import NoReverseMatch
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.make_run import make_run_site
 
 #: Run in `manage.py shell`: every public page, each type's address filters
 #: and a missing page, rendered with and without lean routing (the bytes, and
@@ -80,28 +76,7 @@ def test_lean_routing_serves_what_wagtail_serves(initial_content, settings):
 def test_lean_routing_serves_what_wagtail_serves_on_sqlite(tmp_path):
     """`make run` uses SQLite, which returns dates as text: the compiled
     routing queries must convert them as Django's own queries do."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.dev",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "PAGECACHE_ENABLED": "false",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=300,
-        ).stdout
-
-    manage("migrate", "--noinput")
-    manage("load_initial_content")
+    manage = make_run_site(tmp_path, PAGECACHE_ENABLED="false")
     different, compared = _differences(lambda code: manage("shell", "-c", code))
     assert compared > 20
     assert different == []

@@ -2,18 +2,12 @@
 pages of filler that mention the same words in their bodies, so ranking is
 tested against competition rather than an empty index."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction, Site
 
 from lscpartnerships.core.factories import ContentPageFactory
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.make_run import make_run_site
 
 
 def result_titles(response):
@@ -175,31 +169,11 @@ def test_search_promotions_show_first(search):
 @pytest.mark.django_db
 def test_search_works_on_sqlite_for_make_run(tmp_path):
     """`make run` uses SQLite: the database search backend must work there too."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "lscpartnerships.settings.dev",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=300,
-        )
-
-    manage("migrate", "--noinput")
-    manage("load_initial_content")
+    manage = make_run_site(tmp_path)
     out = manage(
         "shell",
         "-c",
         "from django.test import Client; r = Client(HTTP_HOST='localhost').get('/search/', {'q': 'Blackpool'}); "
         "print(r.status_code); print('Blackpool' in r.content.decode())",
-    ).stdout.split()
+    ).split()
     assert out[-2:] == ["200", "True"]
