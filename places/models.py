@@ -37,6 +37,7 @@ from lscpartnerships.core.compiled import (
     columns_of,
     compiled,
     compiled_pages,
+    model_from_row,
     page_from_row,
     related_from_row,
 )
@@ -311,11 +312,7 @@ class PlacePartnershipPage(BasePage):
             lambda: self.predecessors.filter(live=True).values_list(*columns_of(model)),
             [self.pk],
         )
-        names = columns_of(model)
-        return [
-            model.from_db(query.db, names, [row[name] for name in names])
-            for row in query.rows([self.pk])
-        ]
+        return [model_from_row(model, row, query.db) for row in query.rows([self.pk])]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -96,17 +96,21 @@ def page_from_row(cls, values, db):
     return page
 
 
+def model_from_row(model, values, db, prefix=""):
+    """An object of `model` with every column read, from `values` (under
+    `prefix`, for a related object read with another: "photo__")."""
+    names = columns_of(model)
+    return model.from_db(db, names, [values[prefix + name] for name in names])
+
+
 def related_from_row(instance, field_name, values, prefix, db):
     """Set `instance`'s foreign key `field_name` to the object whose columns
     are in `values` under `prefix` (read with the instance, as select_related
     would), or to None if the key is empty."""
     field = instance._meta.get_field(field_name)
     model = field.related_model
-    names = [f.attname for f in model._meta.concrete_fields]
-    if values.get(prefix + model._meta.pk.attname) is None:
-        related = None
-    else:
-        related = model.from_db(db, names, [values[prefix + name] for name in names])
+    empty = values.get(prefix + model._meta.pk.attname) is None
+    related = None if empty else model_from_row(model, values, db, prefix)
     field.set_cached_value(instance, related)
     return related
 

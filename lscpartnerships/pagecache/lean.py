@@ -28,7 +28,7 @@ from django.urls import Resolver404, resolve
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from lscpartnerships.core.compiled import compiled, page_from_row
+from lscpartnerships.core.compiled import compiled, model_from_row, page_from_row
 from lscpartnerships.core.visibility import PAGE_LINK_FIELDS
 
 from .shell import cached_site
@@ -126,13 +126,8 @@ def _routed_page(cls, pk):
     rows = query.rows([pk])
     if not rows:
         return None
-    values = rows[0]
-    page = cls.from_db(
-        query.db,
-        [field.attname for field in cls._meta.concrete_fields],
-        [values[field.attname] for field in cls._meta.concrete_fields],
-    )
-    page.lscp_restricted = values["lscp_restricted"]
+    page = model_from_row(cls, rows[0], query.db)
+    page.lscp_restricted = rows[0]["lscp_restricted"]
     return page
 
 
