@@ -37,8 +37,10 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 # the load balancer's own idle timeout so it never reuses a closed connection.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle each worker after this many requests (with jitter), so a slow leak
-# can never grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+# can never grow without bound. Not fewer: when a story sends hundreds of readers
+# a second, 1,000 recycled each worker every few seconds, and the recycling cost
+# an uncached narrative page an eighth of its throughput (docs/decisions/0090).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
 max_requests_jitter = max_requests // 10
 # Load the application once in the master and fork workers from it: a recycled
 # worker then starts in milliseconds instead of importing Django and Wagtail
@@ -47,6 +49,16 @@ max_requests_jitter = max_requests // 10
 # without it cost a third of the uncached throughput and put cached pages' p99
 # at 0.7 s (docs/decisions/0066).
 preload_app = True
+
+
+def when_ready(server):
+    """The master, after loading the application and before forking workers:
+    build what the first requests would build lazily, then freeze it out of
+    the garbage collector so workers keep sharing it (docs/decisions/0090)."""
+    from lscpartnerships.warmup import freeze_for_fork, warm
+
+    warm()
+    freeze_for_fork()
 
 
 def post_fork(server, worker):

@@ -3,6 +3,7 @@ from the environment, logs go to stdout. The file is read by gunicorn's own
 config loader, as `gunicorn` does at start-up."""
 
 import os
+import re
 
 from gunicorn.config import Config
 
@@ -20,13 +21,18 @@ TUNING = (
 )
 
 
+def namespace_of_config():
+    namespace = {"__file__": str(CONFIG)}
+    exec(compile(CONFIG.read_text(), str(CONFIG), "exec"), namespace)  # noqa: S102
+    return namespace
+
+
 def load(monkeypatch, **variables):
     for name in TUNING:
         monkeypatch.delenv(name, raising=False)
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
-    namespace = {"__file__": str(CONFIG)}
-    exec(compile(CONFIG.read_text(), str(CONFIG), "exec"), namespace)  # noqa: S102
+    namespace = namespace_of_config()
     config = Config()
     for name, value in namespace.items():
         if name in config.settings:
@@ -45,7 +51,7 @@ def test_defaults_follow_the_cores_and_log_to_stdout(monkeypatch):
     assert config.accesslog == "-" and config.errorlog == "-"
     assert config.wsgi_app == "lscpartnerships.wsgi:application"
     assert config.control_socket_disable is True
-    assert config.max_requests == 1000
+    assert config.max_requests == 10000
     # Recycled workers are forked from the loaded application (ADR 0066).
     assert config.preload_app is True
 
@@ -65,3 +71,30 @@ def test_environment_overrides(monkeypatch):
 
 def test_platform_port(monkeypatch):
     assert load(monkeypatch, PORT="5000").bind == ["0.0.0.0:5000"]
+
+
+def test_the_master_warms_the_application_before_forking_workers(caplog):
+    """`when_ready` runs in the master after the application is loaded: every
+    public template is compiled there (so each forked or recycled worker
+    inherits it), without touching the database, and what is loaded is frozen
+    out of the garbage collector (docs/decisions/0090)."""
+    import gc
+
+    from django.template import engines
+
+    cached = engines["django"].engine.template_loaders[0]
+    cached.reset()
+    try:
+        # No database mark: a query would raise, and the warm-up would log it.
+        with caplog.at_level("INFO", logger="lscpartnerships.warmup"):
+            namespace_of_config()["when_ready"](None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    (message,) = [r.getMessage() for r in caplog.records if r.name == "lscpartnerships.warmup"]
+    assert re.fullmatch(r"warm-up: [1-9]\d+ templates compiled, 0 skipped", message), message
+    compiled = set(cached.get_template_cache)
+    for name in ["base.html", "places/place_partnership_page.html", "blocks/rich_text_block.html",
+                 "wagtailnhsukfrontend/header.html"]:  # fmt: skip
+        assert name in compiled, name
+    assert not any(name.startswith("wagtailadmin/") for name in compiled)
