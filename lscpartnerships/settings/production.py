@@ -43,6 +43,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # Persistent connections survive a database restart (see base.py).
 database_fault_tolerance(DATABASES["default"])
+prepared_statements(DATABASES["default"])
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
