@@ -17,6 +17,8 @@ needed, so correcting an answer corrects it everywhere it appears:
   the answer on the FAQ page that holds the question (found automatically).
 """
 
+import copy
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -24,7 +26,12 @@ from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from lscpartnerships.core.compiled import compiled, compiled_pages, model_from_row
 from lscpartnerships.core.visibility import PAGE_LINK_FIELDS
+
+#: The most questions one stream reads with a query kept compiled: one shape
+#: per count, and the counts are the editors' (a FAQ page lists about twenty).
+KEPT_IN_BULK = 100
 
 
 def faq_pages_by_question(question_ids, request=None):
@@ -38,7 +45,16 @@ def faq_pages_by_question(question_ids, request=None):
     if cache is None:
         FAQPage = apps.get_model("decisions", "FAQPage")
         cache = {}
-        pages = FAQPage.objects.live().public().only(*PAGE_LINK_FIELDS, "body").order_by("path")
+        pages = compiled_pages(  # the same query on every page with questions (core.compiled)
+            ("faq-pages-with-body",),
+            lambda: (
+                FAQPage.objects.live()
+                .public()
+                .order_by("path")
+                .values_list(*PAGE_LINK_FIELDS, "body")
+            ),
+            [],
+        )
         for page in pages:
             for item in page.body.raw_data:
                 if item.get("type") == "question" and item.get("value") is not None:
@@ -46,6 +62,38 @@ def faq_pages_by_question(question_ids, request=None):
         if request is not None:
             request._decisions_faq_pages = cache
     return {pk: cache[pk] for pk in question_ids if pk in cache}
+
+
+class QuestionChooserBlock(SnippetChooserBlock):
+    """Wagtail's snippet chooser, reading a stream's chosen questions with a
+    compiled query (core.compiled): Django built and compiled the same
+    `in_bulk` query on every FAQ page and decision (issue 14). Saved and
+    migrated as Wagtail's own block: what is stored does not change."""
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+    def bulk_to_python(self, values):
+        model = self.model_class
+        ids = list(dict.fromkeys(value for value in values if value is not None))
+        if not ids or len(ids) > KEPT_IN_BULK or not all(type(pk) is int for pk in ids):
+            return super().bulk_to_python(values)
+        query = compiled(
+            ("snippets-in-bulk", model._meta.label_lower, len(ids)),
+            lambda: model.objects.filter(pk__in=ids).order_by(),
+            ids,
+        )
+        pk_name = model._meta.pk.attname
+        objects = {row[pk_name]: model_from_row(model, row, query.db) for row in query.rows(ids)}
+        result, seen = [], set()
+        for pk in values:  # as Wagtail's: a question chosen twice is two objects
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen.add(pk)
+        return result
 
 
 class FAQGroupHeadingBlock(blocks.CharBlock):
@@ -69,7 +117,7 @@ class FAQStreamBlock(blocks.StreamBlock):
     group_heading = FAQGroupHeadingBlock()
     # The question's slug becomes the expander's id, so links to
     # /frequently-asked-questions/#slug keep working.
-    question = SnippetChooserBlock(
+    question = QuestionChooserBlock(
         "decisions.Question",
         icon="help",
         label="Question",
@@ -123,7 +171,7 @@ class QuestionsBlock(blocks.StructBlock):
         help_text="Heading 3 only when this sits under a heading 2 of the same topic.",
     )
     questions = blocks.ListBlock(
-        SnippetChooserBlock("decisions.Question"),
+        QuestionChooserBlock("decisions.Question"),
         min_num=1,
         help_text="Questions to show. Edit a question's answer once in FAQ questions.",
     )

@@ -31,7 +31,7 @@ from wagtail.search import index
 
 from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField, RichTextHTMLField
 from lscpartnerships.core.blocks import RICH_TEXT_FEATURES
-from lscpartnerships.core.compiled import compiled_pages
+from lscpartnerships.core.compiled import child_objects, compiled_pages
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
@@ -473,12 +473,13 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
     @cached_property
     def timeline(self):
         """Milestones in date order."""
-        return sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+        return sorted(child_objects(self, "milestones"), key=lambda m: (m.date, m.sort_order or 0))
 
     @cached_property
     def history(self):
         """Change notes, newest first (GOV.UK's page history convention)."""
-        return sorted(self.change_notes.all(), key=lambda n: (n.date, n.sort_order or 0))[::-1]
+        notes = child_objects(self, "change_notes")
+        return sorted(notes, key=lambda n: (n.date, n.sort_order or 0))[::-1]
 
     @property
     def last_updated(self):

@@ -79,6 +79,18 @@ def compiled_pages(key, make_queryset, params):
     return [page_from_row(query.model, row, query.db) for row in query.rows(params)]
 
 
+def child_objects(instance, relation):
+    """The rows of `instance`'s inline relation (a ParentalKey's: a decision's
+    milestones, say) in their model's order, read with a compiled query (one per
+    relation). A preview's or an unsaved page's rows are the ones modelcluster
+    holds in memory, read as before."""
+    manager = getattr(instance, relation)
+    if instance.pk is None or relation in getattr(instance, "_cluster_related_objects", {}):
+        return list(manager.all())
+    query = compiled(("children", instance._meta.label_lower, relation), manager.all, [instance.pk])
+    return [model_from_row(query.model, row, query.db) for row in query.rows([instance.pk])]
+
+
 def page_from_row(cls, values, db):
     """A page of class `cls` from column values, the rest deferred, as Wagtail's
     `specific_deferred` makes one (its primary key is the page's id)."""

@@ -213,3 +213,29 @@ def test_decision_page_queries_do_not_grow_with_places(client, make_place, decis
         parent=decision_index, place_links=[PlaceLink(place=p) for p in places]
     )
     assert count(one) == count(four)
+
+
+def test_a_preview_shows_unsaved_milestones_and_notes(rf, decision_index):
+    """The published page reads its timeline and history with a compiled query
+    (core.compiled.child_objects); a preview shows the editor's unsaved rows."""
+    decision = BoardDecisionPageFactory(
+        parent=decision_index,
+        milestones=[BoardDecisionMilestone(date=datetime.date(2022, 7, 27), description="Saved.")],
+    )
+    assert [m.description for m in BoardDecisionPage.objects.get(pk=decision.pk).timeline] == [
+        "Saved."
+    ]
+    draft = BoardDecisionPage.objects.get(pk=decision.pk)
+    draft.milestones = [
+        BoardDecisionMilestone(date=datetime.date(2022, 8, 1), description="Not yet saved.")
+    ]
+    draft.change_notes = [
+        BoardDecisionChangeNote(date=datetime.date(2022, 9, 2), note="Draft note.")
+    ]
+    request = rf.get("/")
+    html = draft.serve_preview(request, draft.default_preview_mode).rendered_content
+    assert "Not yet saved." in html and "Saved." not in html.replace("Not yet saved.", "")
+    assert "Draft note." in html
+    assert [m.description for m in BoardDecisionPage.objects.get(pk=decision.pk).timeline] == [
+        "Saved."
+    ]

@@ -292,3 +292,32 @@ def test_milestone_dates_show_the_precision_the_sources_give():
     day = BoardDecisionMilestone(date=datetime.date(2022, 7, 27), precision="day")
     assert (month.display_date, month.machine_date) == ("August 2022", "2022-08")
     assert (day.display_date, day.machine_date) == ("27 July 2022", "2022-07-27")
+
+
+def test_chosen_questions_read_as_wagtails_chooser_reads_them(questions):
+    """QuestionChooserBlock reads a stream's questions with a compiled query
+    (issue 14): the same objects, in the same order, as Wagtail's own chooser,
+    with None for a question since deleted and a copy for one chosen twice."""
+    from wagtail.snippets.blocks import SnippetChooserBlock
+
+    from decisions.blocks import QuestionChooserBlock
+
+    first, second, third = (q.pk for q in questions)
+    values = [second, None, first, second, 987654, third]
+    ours = QuestionChooserBlock("decisions.Question").bulk_to_python(values)
+    wagtails = SnippetChooserBlock("decisions.Question").bulk_to_python(values)
+    fields = [f.attname for f in questions[0]._meta.concrete_fields]
+
+    def described(objects):
+        return [obj and [getattr(obj, name) for name in fields] for obj in objects]
+
+    assert described(ours) == described(wagtails)
+    assert ours[0] is not ours[3]
+    # Another count of questions is another compiled shape; a value that is not a
+    # primary key is left to Wagtail's reading.
+    assert described(QuestionChooserBlock("decisions.Question").bulk_to_python([third])) == (
+        described(SnippetChooserBlock("decisions.Question").bulk_to_python([third]))
+    )
+    assert QuestionChooserBlock("decisions.Question").deconstruct()[0] == (
+        "wagtail.snippets.blocks.SnippetChooserBlock"
+    )

@@ -26,7 +26,7 @@ SHOW = (
     "s = importlib.import_module('lscpartnerships.settings.{module}'); "
     "print(json.dumps({{name: getattr(s, name) for name in "
     "('SITE_BASE_URL', 'WAGTAILADMIN_BASE_URL', 'WAGTAILAPI_BASE_URL', "
-    "'CSRF_TRUSTED_ORIGINS')  if hasattr(s, name)}}))"
+    "'CSRF_TRUSTED_ORIGINS', 'DATABASES')  if hasattr(s, name)}}))"
 )
 
 
@@ -106,3 +106,15 @@ def test_site_base_url_is_normalised(value, expected):
 def test_site_base_url_rejects_what_a_site_cannot_be(value):
     with pytest.raises(ImproperlyConfigured, match="SITE_BASE_URL"):
         parse_site_base_url(value)
+
+
+def test_postgresql_keeps_repeated_queries_prepared_unless_told_not_to():
+    """ADR 0091; tests/core/test_prepared_statements.py checks PostgreSQL's side."""
+    code, values = load_settings(**REQUIRED)
+    assert code == 0, values
+    options = values["DATABASES"]["default"]["OPTIONS"]
+    assert (options["server_side_binding"], options["prepare_threshold"]) == (True, 5)
+    code, values = load_settings(**REQUIRED, DATABASE_PREPARED_STATEMENTS="false")
+    assert code == 0, values
+    options = values["DATABASES"]["default"]["OPTIONS"]
+    assert "server_side_binding" not in options and "prepare_threshold" not in options
