@@ -72,10 +72,10 @@ def compiled(key, make_queryset, params, keep=True):
 _COMPILED = {}
 
 
-def compiled_pages(key, make_queryset, params):
+def compiled_pages(key, make_queryset, params, keep=True):
     """The pages a `values_list()` queryset of one page type reads, made with
     `page_from_row`: the columns read, the rest deferred (see `compiled`)."""
-    query = compiled(key, make_queryset, params)
+    query = compiled(key, make_queryset, params, keep=keep)
     return [page_from_row(query.model, row, query.db) for row in query.rows(params)]
 
 
