@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from lscpartnerships.core.image_filters import install_kept_image_filters
         from lscpartnerships.core.sites import sync_default_site_after_migrate
 
         post_migrate.connect(sync_default_site_after_migrate, sender=self)
+        install_kept_image_filters()

@@ -94,18 +94,39 @@ def child_objects(instance, relation):
 def page_from_row(cls, values, db):
     """A page of class `cls` from column values, the rest deferred, as Wagtail's
     `specific_deferred` makes one (its primary key is the page's id)."""
-    pk_name = cls._meta.pk.attname
-    page = cls(
-        *(
-            values["id"]
-            if field.attname == pk_name
-            else values.get(field.attname, values.get(field.name, DEFERRED))
-            for field in cls._meta.concrete_fields
-        )
-    )
+    columns = tuple(values)
+    plan = _ROW_PLANS.get((cls, columns))
+    if plan is None:
+        plan = _ROW_PLANS[cls, columns] = _row_plan(cls, columns)
+    arguments, positions = plan
+    arguments = list(arguments)
+    for position, name in positions:
+        arguments[position] = values[name]
+    page = cls(*arguments)
     page._state.adding = False
     page._state.db = db
     return page
+
+
+def _row_plan(cls, columns):
+    """Where each of `columns` goes among `cls`'s constructor arguments (by
+    attname or name; "id" is the primary key), the rest DEFERRED: worked out
+    once per page type and query, not for every page made."""
+    pk_name = cls._meta.pk.attname
+    arguments, positions = [], []
+    for position, field in enumerate(cls._meta.concrete_fields):
+        if field.attname == pk_name:
+            name = "id"
+        else:
+            name = next((n for n in (field.attname, field.name) if n in columns), None)
+        arguments.append(DEFERRED)
+        if name is not None:
+            positions.append((position, name))
+    return tuple(arguments), tuple(positions)
+
+
+#: (page class, the columns a query reads) → `_row_plan`; one per compiled query.
+_ROW_PLANS = {}
 
 
 def model_from_row(model, values, db, prefix=""):

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
+from django.utils.safestring import SafeString
 
 from .redis_cache import lost_writes
 
@@ -146,11 +147,33 @@ def shell_fragment(name, compute):
     if local["generation"] != site_generation:
         local["generation"], local["values"] = site_generation, {}
     if name in local["values"]:
-        return pickle.loads(local["values"][name])  # noqa: S301 (written by this process)
+        kept = local["values"][name]
+        if type(kept) is _Pickled:
+            return pickle.loads(kept)  # noqa: S301 (written by this process)
+        return kept
     key = f"pagecache:shell:{site_generation}:{name}"
     value = store.get(key)
     if value is None:
         value = compute()
         store.set(key, value, timeout=None)
-    local["values"][name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    # A string (the header's HTML) or a tuple of strings cannot be changed by its
+    # reader, so it is kept as it is; anything else is kept pickled and each
+    # reader gets a copy.
+    if _immutable(value):
+        local["values"][name] = value
+    else:
+        local["values"][name] = _Pickled(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
+
+
+class _Pickled(bytes):
+    """A kept fragment's pickle (as opposed to a fragment that is bytes)."""
+
+
+_IMMUTABLE = (str, SafeString, bytes, int, bool, type(None))
+
+
+def _immutable(value):
+    if type(value) is tuple:
+        return all(type(item) in _IMMUTABLE for item in value)
+    return type(value) in _IMMUTABLE

@@ -94,3 +94,30 @@ def test_renditions_made_or_read_from_the_database_are_still_cached(director_ind
         cached_many = type(photo).objects.get(pk=photo.pk).get_renditions("fill-100x100")
     assert cached.url == made_now.url == cached_many["fill-100x100"].url
     assert hit.renditions() == []
+
+
+@pytest.mark.django_db
+def test_a_picture_tag_keeps_its_filters_and_shows_each_image_its_own(media_root):
+    """`{% picture %}` parses its filter specs once per compiled tag
+    (core/image_filters.py), not on every render; what it shows is still each
+    image's own renditions, in every format and size asked for."""
+    from django.template import engines
+
+    from lscpartnerships.core.image_filters import install_kept_image_filters
+
+    install_kept_image_filters()  # done by the core app; a second call changes nothing
+    template = engines["django"].from_string(
+        "{% load wagtailimages_tags %}"
+        '{% picture image format-{avif,webp,jpeg} fill-{200x200,400x400} alt="" %}'
+    )
+    karen, jane = PortraitFactory(person="Karen Smith"), PortraitFactory(person="Jane Doe")
+    first = template.render({"image": karen})
+    node = next(n for n in template.template.nodelist if hasattr(n, "filter_specs"))
+    kept = node._lscp_filters
+    second, again = template.render({"image": jane}), template.render({"image": karen})
+    assert node._lscp_filters is kept and len(kept) == 6
+    assert again == first != second
+    for html, image in ((first, karen), (second, jane)):
+        urls = [r.url for r in image.get_renditions(*[f.spec for f in kept]).values()]
+        assert len(urls) == 6 and all(url in html for url in urls)
+        assert html.count("<source") == 2 and 'width="200"' in html and 'height="200"' in html

@@ -139,6 +139,27 @@ def test_each_reader_gets_its_own_copy_of_a_fragment(site):
     assert _in_a_request(body) == {"items": ["Places"]}
 
 
+def test_a_fragment_nobody_can_change_is_kept_without_copying(site):
+    """Strings (the header's HTML) and tuples of them are handed out as kept;
+    only what a reader could change is unpickled for each reader."""
+    from django.utils.safestring import mark_safe
+
+    from lscpartnerships.pagecache import store
+
+    def body():
+        header = store.shell_fragment("html-probe", lambda: mark_safe("<header></header>"))
+        feeds = store.shell_fragment("feeds-probe", lambda: ("/feed/", "Briefings"))
+        menu = store.shell_fragment("list-probe", lambda: [("Places", "/places/")])
+        return header, feeds, menu
+
+    first, second = _in_a_request(body), _in_a_request(body)
+    assert (
+        first == second == ("<header></header>", ("/feed/", "Briefings"), [("Places", "/places/")])
+    )
+    assert second[0] is first[0] and second[1] is first[1]
+    assert second[2] is not first[2]
+
+
 def test_wagtails_site_root_paths_are_read_once_per_request_and_a_change_is_seen(site):
     """A page's `url` without a request keeps Wagtail's site root paths on the
     page object, so a page listing twenty links read them from Redis twenty
