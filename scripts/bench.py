@@ -15,8 +15,9 @@ It builds its own database (DATABASE_URL's name + "_bench"), Redis
         [--compare-label bakerydemo --compare home=http://127.0.0.1:8100/ ...]
 
 `--compare PAGE=URL` (repeatable) measures another site's equivalent page,
-already serving on this machine, right after this site's page in the uncached
-run, so both meet the same machine at the same moment, and prints the ratio.
+already serving on this machine, in turn with this site's page in the uncached
+run (five short runs each, alternating), so both meet the same machine at the
+same moments, and prints the ratio.
 The issue's uncached target is against Wagtail's bakerydemo: bring it up
 yourself (it is not part of this project) and pass its pages here. Uncached
 figures on a shared 2-core machine vary from run to run by up to 2×; the
@@ -61,6 +62,8 @@ PAGES = {
     "API": "/api/v2/pages/?type=places.PlacePartnershipPage&fields=local_authority_name",
 }
 SCALE_PAGES = ["briefings index", "search", "sitemap", "feed"]
+#: A compared page and this site's are measured in turn, in this many short runs each.
+COMPARE_ROUNDS = 5
 HOST = "localhost"
 
 
@@ -195,15 +198,45 @@ def measure(server_url, names, duration, connections, clear=None, compare=None):
             clear()
         else:
             http_get(url, {"Host": HOST})  # warm the cache
-        results[name] = wrk(url, duration, connections)
         if compare and name in compare:
             http_get(compare[name], {})  # its first request may build thumbnails
-            results[name + " compared"] = wrk(compare[name], duration, connections, host=None)
+            results[name], results[name + " compared"] = interleaved(
+                url, compare[name], duration, connections
+            )
+        else:
+            results[name] = wrk(url, duration, connections)
     return results
 
 
+def interleaved(url, other_url, duration, connections, rounds=COMPARE_ROUNDS):
+    """This site's page and the other site's, measured in turn in `rounds`
+    short runs each (the same total time): a shared machine whose speed
+    changes within a minute slows both alike, instead of whichever ran in the
+    slow half. Each side's figures: mean requests/s, median p50, worst p99."""
+    seconds = max(1, round(duration / rounds))
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(wrk(url, seconds, connections))
+        theirs.append(wrk(other_url, seconds, connections, host=None))
+    return combine(ours), combine(theirs)
+
+
+def combine(runs):
+    """(mean requests/s, median p50, worst p99) of several wrk runs."""
+    import statistics
+
+    return (
+        statistics.fmean(run[0] for run in runs),
+        statistics.median(run[1] for run in runs),
+        max(run[2] for run in runs),
+    )
+
+
 def print_comparison(label, compare, uncached):
-    print(f"\nuncached, side by side with {label} (each pair measured one after the other)")
+    print(
+        f"\nuncached, side by side with {label} (each pair measured in turn, "
+        f"{COMPARE_ROUNDS} short runs each)"
+    )
     header = f"{'page':16} {'req/s':>7} {'p50 ms':>7} │ {label[:24]:>24} {'req/s':>7} {'p50 ms':>7} │ {'×':>5}"
     print(header)
     print("─" * len(header))

@@ -84,3 +84,26 @@ def test_bench_compares_with_another_sites_equivalent_pages(capsys):
     row = [line for line in capsys.readouterr().out.splitlines() if line.startswith("home")][0]
     assert "/?a=1" in row
     assert row.split()[-1] == "3.00"
+
+
+def test_compared_pages_are_measured_in_turn(monkeypatch):
+    """A compared page and this site's alternate in short runs, so a machine
+    whose speed changes mid-run slows both alike; the figures combine as the
+    mean rate, the median p50 and the worst p99."""
+    bench = _load_bench()
+    calls = []
+    figures = {
+        "ours": iter([(100.0, 30.0, 80.0)] + [(300.0, 20.0, 50.0)] * 4),
+        "theirs": iter([(50.0, 80.0, 95.0)] + [(100.0, 70.0, 90.0)] * 4),
+    }
+
+    def fake_wrk(url, duration, connections, host=bench.HOST):
+        calls.append((url, duration))
+        return next(figures[url])
+
+    monkeypatch.setattr(bench, "wrk", fake_wrk)
+    ours, theirs = bench.interleaved("ours", "theirs", 10, 8, rounds=5)
+    assert [url for url, _ in calls] == ["ours", "theirs"] * 5
+    assert {duration for _, duration in calls} == {2}
+    assert ours == (260.0, 20.0, 80.0)
+    assert theirs == (90.0, 70.0, 95.0)
