@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from lscpartnerships.core.api_fields import LivePageLinkField
-from lscpartnerships.core.compiled import compiled_pages
+from lscpartnerships.core.compiled import compiled_pages, in_memory
 from lscpartnerships.core.visibility import PAGE_LINK_FIELDS, public_link_targets, public_pages
 
 
@@ -68,7 +68,7 @@ class PlaceLinksMixin:
         and only the columns a link needs (`PAGE_LINK_FIELDS`): reading every
         link with its whole place page and then checking them cost two
         queries and most of a briefing's query time (issue 14)."""
-        if self.pk is None or "place_links" in getattr(self, "_cluster_related_objects", {}):
+        if in_memory(self, "place_links"):
             return public_link_targets(
                 self.place_links.all().select_related("place").order_by("sort_order", "pk")
             )

@@ -79,13 +79,20 @@ def compiled_pages(key, make_queryset, params, keep=True):
     return [page_from_row(query.model, row, query.db) for row in query.rows(params)]
 
 
+def in_memory(instance, relation):
+    """Whether `instance`'s inline relation is only in memory (an unsaved page,
+    or a preview's rows held by modelcluster), so a compiled query of the
+    database would not show it."""
+    return instance.pk is None or relation in getattr(instance, "_cluster_related_objects", {})
+
+
 def child_objects(instance, relation):
     """The rows of `instance`'s inline relation (a ParentalKey's: a decision's
     milestones, say) in their model's order, read with a compiled query (one per
     relation). A preview's or an unsaved page's rows are the ones modelcluster
     holds in memory, read as before."""
     manager = getattr(instance, relation)
-    if instance.pk is None or relation in getattr(instance, "_cluster_related_objects", {}):
+    if in_memory(instance, relation):
         return list(manager.all())
     query = compiled(("children", instance._meta.label_lower, relation), manager.all, [instance.pk])
     return [model_from_row(query.model, row, query.db) for row in query.rows([instance.pk])]
