@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from lscpartnerships.core.api_fields import DocumentLinkField, LivePageLinkField
 from lscpartnerships.core.blocks import ContentStreamBlock
+from lscpartnerships.core.compiled import child_objects, child_related
 from lscpartnerships.core.feeds import FeedsMixin
 from lscpartnerships.core.models import BasePage
 from lscpartnerships.core.pagination import paginate
@@ -272,12 +273,8 @@ class BriefingPage(PlaceLinksMixin, BasePage):
 
     @cached_property
     def documents(self):
-        """The attached documents in the editor's order (one query)."""
-        return [
-            attachment.document
-            for attachment in self.attachments.select_related("document").all()
-            if attachment.document is not None
-        ]
+        """The attached documents in the editor's order (one compiled query)."""
+        return child_related(self, "attachments", "document")
 
     @cached_property
     def decision(self):
@@ -290,7 +287,7 @@ class BriefingPage(PlaceLinksMixin, BasePage):
     @cached_property
     def change_history(self):
         """Public changes, newest first."""
-        return sorted(self.changes.all(), key=lambda change: change.date, reverse=True)
+        return sorted(child_objects(self, "changes"), key=lambda change: change.date, reverse=True)
 
     @property
     def last_updated(self):

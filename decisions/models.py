@@ -7,6 +7,8 @@ superseded and listed by year; questions are snippets written once and shown
 on the FAQ page and wherever else they help (see blocks.QuestionsBlock).
 """
 
+from functools import lru_cache
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -135,10 +137,26 @@ class Question(
     @property
     def answer_text(self):
         """The answer as plain text, on one line (for JSON-LD and search)."""
-        return " ".join(get_text_for_indexing(str(self.answer or "")).split())
+        return plain_text(str(self.answer or ""))
 
     def get_preview_template(self, request, mode_name):
         return "decisions/question_preview.html"
+
+
+#: Distinct answers whose plain text a process keeps (a few kilobytes each).
+KEPT_PLAIN_TEXTS = 512
+
+
+@lru_cache(maxsize=KEPT_PLAIN_TEXTS)
+def plain_text(richtext):
+    """Rich text as plain text on one line.
+
+    Kept per source text: every FAQ page view puts each answer's plain text in
+    its JSON-LD, and Django's strip_tags (an HTML parser run until nothing
+    changes) took a sixth of an uncached FAQ page's time (issue 14). The text
+    is a function of the source alone, so an edited answer is a new key.
+    """
+    return " ".join(get_text_for_indexing(richtext).split())
 
 
 def live_questions(questions):

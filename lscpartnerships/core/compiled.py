@@ -98,6 +98,27 @@ def child_objects(instance, relation):
     return [model_from_row(query.model, row, query.db) for row in query.rows([instance.pk])]
 
 
+def child_related(instance, relation, field_name):
+    """The objects `instance`'s inline rows point to through the foreign key
+    `field_name` (a briefing's attachments' documents), in the rows' order,
+    read with the rows in one compiled query; rows without one are skipped.
+    A preview's or an unsaved page's rows are the ones modelcluster holds."""
+    manager = getattr(instance, relation)
+    if in_memory(instance, relation):
+        rows = manager.select_related(field_name).all()
+        return [related for row in rows if (related := getattr(row, field_name)) is not None]
+    model = manager.model._meta.get_field(field_name).related_model
+    prefix = field_name + "__"
+    query = compiled(
+        ("child-related", instance._meta.label_lower, relation, field_name),
+        lambda: manager.filter(**{field_name + "__isnull": False}).values_list(
+            *columns_of(model, prefix)
+        ),
+        [instance.pk],
+    )
+    return [model_from_row(model, row, query.db, prefix) for row in query.rows([instance.pk])]
+
+
 def page_from_row(cls, values, db):
     """A page of class `cls` from column values, the rest deferred, as Wagtail's
     `specific_deferred` makes one (its primary key is the page's id)."""

@@ -14,7 +14,7 @@ from briefings.factories import (
     BriefingIndexPageFactory,
     BriefingPageFactory,
 )
-from briefings.models import BriefingAttachment, BriefingIndexPage, BriefingPage
+from briefings.models import BriefingAttachment, BriefingChange, BriefingIndexPage, BriefingPage
 from decisions.factories import (
     BoardDecisionIndexPageFactory,
     BoardDecisionPageFactory,
@@ -312,3 +312,40 @@ def test_home_page_lists_the_latest_briefings(client, home, index):
     html = soup(client.get(home.url))
     section = html.find(id="latest-briefings").find_parent("section")
     assert [a.get_text() for a in section.select("li a")] == ["Newer", "Older"]
+
+
+@pytest.mark.django_db
+def test_documents_and_changes_show_in_order_and_a_preview_shows_unsaved_ones(rf, briefing):
+    """The published page reads its documents and change history with compiled
+    queries (core.compiled); the editor's order holds, and a preview shows the
+    editor's unsaved rows instead."""
+    first, second = (PublicDocumentFactory(title=title) for title in ("Second", "First"))
+    briefing.attachments = [
+        BriefingAttachment(document=second, sort_order=0),
+        BriefingAttachment(document=first, sort_order=1),
+    ]
+    briefing.save_revision().publish()
+    saved = BriefingPage.objects.get(pk=briefing.pk)
+    assert [document.title for document in saved.documents] == ["First", "Second"]
+    assert [change.note for change in saved.change_history] == ["Added frequently asked questions"]
+
+    draft = BriefingPage.objects.get(pk=briefing.pk)
+    draft.attachments = [BriefingAttachment(document=PublicDocumentFactory(title="Unsaved"))]
+    draft.changes = [
+        BriefingChange(date=datetime.date(2022, 9, 2), note="Draft note"),
+        BriefingChange(date=datetime.date(2022, 10, 3), note="Later draft note"),
+    ]
+    html = draft.serve_preview(rf.get("/"), draft.default_preview_mode).rendered_content
+    page = BeautifulSoup(html, "html.parser")
+    documents = page.find(id="documents").find_parent("section").get_text()
+    assert "Unsaved" in documents and "First" not in documents
+    history = [li.get_text(" ", strip=True) for li in page.select("#change-history + ul li")]
+    assert history == [
+        "Updated 3 October 2022 : later draft note",
+        "Updated 2 September 2022 : draft note",
+        "Published 27 July 2022",
+    ]
+    assert [document.title for document in BriefingPage.objects.get(pk=briefing.pk).documents] == [
+        "First",
+        "Second",
+    ]

@@ -74,6 +74,18 @@ def test_faq_json_ld(client, home, questions):
     }
 
 
+def test_json_ld_follows_an_edited_answer(client, home, questions):
+    """Each answer's plain text is kept per source text (decisions.models.plain_text):
+    an edited answer is new text, shown at once."""
+    page = FAQPageFactory(parent=home, body=faq_body(*questions))
+    texts = [json_ld(client.get(page.url).content.decode())[0]["mainEntity"][0] for _ in "ab"]
+    assert texts[0] == texts[1]
+    questions[0].answer = "<p>Because the <i>board</i> decided so.</p>"
+    questions[0].save()
+    (data,) = json_ld(client.get(page.url).content.decode())
+    assert data["mainEntity"][0]["acceptedAnswer"]["text"] == "Because the board decided so."
+
+
 def test_deleted_question_disappears_without_error(client, home, questions):
     page = FAQPageFactory(parent=home, body=faq_body(*questions))
     questions[1].delete()
