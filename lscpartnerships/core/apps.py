@@ -14,6 +14,8 @@ class CoreConfig(AppConfig):
 
         from lscpartnerships.core.image_filters import install_kept_image_filters
         from lscpartnerships.core.sites import sync_default_site_after_migrate
+        from lscpartnerships.core.static_urls import install_static_url_memo
 
         post_migrate.connect(sync_default_site_after_migrate, sender=self)
         install_kept_image_filters()
+        install_static_url_memo()

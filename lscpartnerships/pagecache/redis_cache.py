@@ -60,15 +60,30 @@ class FailOpenRedisCache(RedisCache):
         return True
 
     def _call(self, name, fallback, *args, **kwargs):
+        return self._guarded(fallback, getattr(super(), name), *args, **kwargs)
+
+    def _guarded(self, fallback, function, *args, **kwargs):
         if time.monotonic() < self._down_until:
             return fallback
         try:
-            return getattr(super(), name)(*args, **kwargs)
+            return function(*args, **kwargs)
         except RedisError as error:
             self._down_until = time.monotonic() + RETRY_AFTER
             lost_writes.mark()
             logger.warning("Redis unreachable (%s); serving without the cache.", error)
             return fallback
+
+    def get_many_versioned(self, keys):
+        """The values of `keys`, (key, version) pairs whose versions differ,
+        in one round trip (`get_many` takes one version): {pair: value} for
+        the keys found. Every page reads the shell's generation and Wagtail's
+        site root paths, which Wagtail keeps under a version of its own."""
+        names = {
+            self.make_and_validate_key(key, version=version): (key, version)
+            for key, version in keys
+        }
+        found = self._guarded({}, self._cache.get_many, list(names))
+        return {names[name]: value for name, value in found.items()}
 
     def get(self, key, default=None, version=None):
         return self._call("get", default, key, default, version)

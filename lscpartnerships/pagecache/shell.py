@@ -116,4 +116,4 @@ def install_serve_path_memo():
             _serve_paths.clear()
 
     pages.reverse = serve_reverse
-    setting_changed.connect(forget, dispatch_uid="pagecache-serve-paths")
+    setting_changed.connect(forget, weak=False, dispatch_uid="pagecache-serve-paths")

@@ -18,7 +18,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.signals import request_finished, request_started
 from django.utils.safestring import SafeString
 
@@ -125,13 +125,42 @@ def _site_generation(store):
     """The site generation, read once per request (every time outside one)."""
     if _request.active and _request.site_generation is not None:
         return _request.site_generation
-    generation = store.get(SITE_GENERATION)
+    generation = _read_site_generation(store)
     if generation is None:
         store.add(SITE_GENERATION, _new_generation(), timeout=None)
         generation = store.get(SITE_GENERATION)
     if _request.active:
         _request.site_generation = generation
     return generation
+
+
+def _read_site_generation(store):
+    """The site generation. At the start of a request, Wagtail's site root
+    paths are read with it, in the same round trip, and kept for the request
+    (shell.install_site_root_paths_memo): every page reads both, and the
+    second read was a round trip to Redis of its own (issue 14). Where the
+    paths are missing (expired, cleared by a change to a site), Wagtail reads
+    and stores them itself, as before."""
+    from wagtail.models.sites import (
+        SITE_ROOT_PATHS_CACHE_KEY,
+        SITE_ROOT_PATHS_CACHE_VERSION,
+        SiteRootPath,
+    )
+
+    read_many = getattr(store, "get_many_versioned", None)
+    if (
+        read_many is None
+        or not _request.active
+        or _request.site_root_paths is not None
+        or store is not caches[DEFAULT_CACHE_ALIAS]  # Wagtail's cache
+    ):
+        return store.get(SITE_GENERATION)
+    paths_key = (SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION)
+    found = read_many([(SITE_GENERATION, None), paths_key])
+    if found.get(paths_key) is not None:
+        # As Wagtail's Site.get_site_root_paths makes them from a cached value.
+        _request.site_root_paths = [SiteRootPath(*paths) for paths in found[paths_key]]
+    return found.get((SITE_GENERATION, None))
 
 
 def shell_fragment(name, compute):

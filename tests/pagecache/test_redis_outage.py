@@ -94,3 +94,35 @@ def test_cache_calls_share_one_redis_client_and_survive_a_restart(redis, monkeyp
     cache.set("after", "restart")
     assert cache.get("after") == "restart"
     assert len(built) == 1
+
+
+def test_a_page_reads_the_shell_and_wagtails_site_paths_in_one_round_trip(
+    site, redis, client, settings, committed
+):
+    """Every uncached page needs the shell's generation and Wagtail's site root
+    paths; they come in one MGET (they live under different key versions). A
+    change to the site clears Wagtail's paths and is on the next page."""
+    import redis as redis_lib
+    from wagtail.models import Site
+
+    settings.PAGECACHE_ENABLED = False
+    server = redis_lib.Redis.from_url(redis.url)
+
+    def commands():
+        stats = server.info("commandstats")
+        return {name[len("cmdstat_") :]: stat["calls"] for name, stat in stats.items()}
+
+    fetch(client, "/privacy/")
+    before = commands()
+    status, _cache, body = fetch(client, "/privacy/")
+    after = commands()
+    calls = {name: after[name] - before.get(name, 0) for name in after}
+    calls = {name: count for name, count in calls.items() if count and name != "info"}
+    assert status == 200 and 'href="http://localhost/privacy/"' in body
+    assert calls == {"mget": 1}
+
+    record = Site.objects.get(is_default_site=True)
+    record.hostname = "renamed.example"
+    with committed():
+        record.save()
+    assert 'href="http://renamed.example/privacy/"' in fetch(client, "/privacy/")[2]
