@@ -205,9 +205,24 @@ def route(request, path):
             restrictions = PageViewRestriction.objects.filter(page__path__in=paths)
             target.get_view_restrictions = lambda: restrictions
         else:  # no query, and no filter built only to be emptied
-            target.get_view_restrictions = PageViewRestriction.objects.none
+            target.get_view_restrictions = _no_view_restrictions
         target.get_site = lambda: site  # the routed page's site is the request's
     return result
+
+
+_NO_VIEW_RESTRICTIONS = []
+
+
+def _no_view_restrictions():
+    """An empty queryset of restrictions, evaluated once and shared: Wagtail
+    iterates a page's restrictions on every view, and a fresh `.none()`
+    still built and compiled its query each time to find nothing. Its
+    cached result is empty for good, so sharing it between requests is safe."""
+    if not _NO_VIEW_RESTRICTIONS:
+        restrictions = PageViewRestriction.objects.none()
+        list(restrictions)  # evaluated: later iterations read the empty cache
+        _NO_VIEW_RESTRICTIONS.append(restrictions)
+    return _NO_VIEW_RESTRICTIONS[0]
 
 
 def _load_short_titles(request, root, pages):

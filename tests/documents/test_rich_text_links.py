@@ -72,3 +72,26 @@ def test_other_language_and_missing_documents(home):
     assert link.get_text() == f"Papur ({escape(document.meta_text)})"
     assert html.find("a", string="gone") is not None  # a deleted document stays plain text
     assert html.find("a", href="/x/").get_text() == "page"
+
+
+def test_the_projects_rich_text_filter_gives_wagtails_html(home):
+    """Templates use `|rich_text` (no template render per rich text); it must
+    give exactly what Wagtail's `|richtext` gives through the project's
+    richtext.html, for every kind of value and link."""
+    from wagtail.rich_text import RichText
+
+    document = PublicDocumentFactory(title="Board paper", file__data=_pdf(2))
+    page = ContentPageFactory(parent=home, title="Privacy", slug="privacy")
+    source = (
+        f'<p>See <a linktype="page" id="{page.pk}">privacy</a>, '
+        f'<a linktype="document" id="{document.pk}">the paper</a>, '
+        '<a linktype="document" id="999999">a deleted file</a> and '
+        '<a href="https://example.org/?a=1&amp;b=2">elsewhere</a> &amp; more.</p>'
+    )
+    wagtails = Template("{% load wagtailcore_tags %}{{ value|richtext }}")
+    ours = Template("{% load documents_tags %}{{ value|rich_text }}")
+    for value in (source, RichText(source), "", None, "<p>Plain</p>"):
+        expected = wagtails.render(Context({"value": value}))
+        assert ours.render(Context({"value": value})) == expected
+    rendered = ours.render(Context({"value": source}))
+    assert f'href="{page.url}"' in rendered and "the paper (PDF, " in rendered
