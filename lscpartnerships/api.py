@@ -100,6 +100,15 @@ class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
             self._lscp_base_queryset = super().get_base_queryset()
         return self._lscp_base_queryset.all()
 
+    def get_queryset(self):
+        """Once per request: the listing asks for it, and so does Wagtail's
+        choice of serializer, only for its model; building it (the type
+        filter over the public pages) was a tenth of a listing (issue 14).
+        Each caller gets its own copy to filter."""
+        if not hasattr(self, "_lscp_queryset"):
+            self._lscp_queryset = super().get_queryset()
+        return self._lscp_queryset.all()
+
 
 class PublicDocumentsAPIViewSet(HardenedAPIMixin, DocumentsAPIViewSet):
     """Only documents the public can download; with their honest metadata."""
