@@ -12,11 +12,12 @@ and anonymous callers are throttled (`API_THROTTLE_ANON_RATE`, counted in
 Django's default cache). See docs/decisions/0050-api-bad-input-and-throttling.md.
 """
 
+import functools
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError
+from django.db import DataError, connection, transaction
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler, set_rollback
@@ -153,7 +154,29 @@ class SiteImagesAPIViewSet(HardenedAPIMixin, ImagesAPIViewSet):
         return public_images().order_by("id")
 
 
-api_router = WagtailAPIRouter("wagtailapi")
+class ReadOnlyAPIRouter(WagtailAPIRouter):
+    """Wagtail's API router, its views outside ATOMIC_REQUESTS' transaction:
+    the API only reads (GET; any other method is refused with a 405), and
+    BEGIN and COMMIT were two of a listing's seven round trips to the
+    database (docs/decisions/0064, issue 14)."""
+
+    def wrap_view(self, func):
+        view = super().wrap_view(func)
+
+        @functools.wraps(view)
+        def read(request, *args, **kwargs):
+            if connection.in_atomic_block:
+                # Called inside someone's transaction (a test's): in a savepoint,
+                # so bad input's rolled-back query (api_exception_handler) can
+                # never leave that transaction unusable.
+                with transaction.atomic():
+                    return view(request, *args, **kwargs)
+            return view(request, *args, **kwargs)
+
+        return transaction.non_atomic_requests(read)
+
+
+api_router = ReadOnlyAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", SiteImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -101,3 +101,23 @@ def test_read_only_and_cors_open_for_get(client, initial_content):
     assert client.delete("/api/v2/pages/1/").status_code == 405
     # Not beyond the API: the public site sends no CORS header.
     assert "Access-Control-Allow-Origin" not in client.get("/", HTTP_ORIGIN="https://x.org")
+
+
+@pytest.mark.django_db
+def test_the_api_reads_outside_a_transaction_and_never_breaks_a_callers(client, initial_content):
+    """ATOMIC_REQUESTS does not wrap the API's views (it only reads: BEGIN and
+    COMMIT were two round trips of seven). Inside a caller's transaction (this
+    test's) it reads in a savepoint: DRF rolls back the transaction it is in
+    on every refusal (a 404, a 400, a 429), which must be the savepoint, never
+    the caller's own transaction (without it, tests/security's hostile
+    requests and throttling tests see the next page fail)."""
+    from django.db import connection
+    from django.urls import resolve
+
+    for path in ("/api/v2/pages/", "/api/v2/pages/1/", "/api/v2/images/", "/api/v2/documents/"):
+        assert resolve(path).func._non_atomic_requests == {"default"}, path
+    assert client.get("/api/v2/pages/999999/").status_code == 404
+    assert client.get("/api/v2/pages/?child_of=99999999999999999999999").status_code == 400
+    assert not connection.needs_rollback
+    assert client.get("/").status_code == 200
+    assert client.get("/api/v2/pages/").status_code == 200
