@@ -157,7 +157,7 @@ class SiteImagesAPIViewSet(HardenedAPIMixin, ImagesAPIViewSet):
 class ReadOnlyAPIRouter(WagtailAPIRouter):
     """Wagtail's API router, its views outside ATOMIC_REQUESTS' transaction:
     the API only reads (GET; any other method is refused with a 405), and
-    BEGIN and COMMIT were two of a listing's seven round trips to the
+    BEGIN and COMMIT were two of a listing's six round trips to the
     database (docs/decisions/0064, issue 14)."""
 
     def wrap_view(self, func):

@@ -106,7 +106,7 @@ def test_read_only_and_cors_open_for_get(client, initial_content):
 @pytest.mark.django_db
 def test_the_api_reads_outside_a_transaction_and_never_breaks_a_callers(client, initial_content):
     """ATOMIC_REQUESTS does not wrap the API's views (it only reads: BEGIN and
-    COMMIT were two round trips of seven). Inside a caller's transaction (this
+    COMMIT were two round trips of six). Inside a caller's transaction (this
     test's) it reads in a savepoint: DRF rolls back the transaction it is in
     on every refusal (a 404, a 400, a 429), which must be the savepoint, never
     the caller's own transaction (without it, tests/security's hostile
