@@ -121,36 +121,3 @@ def test_a_picture_tag_keeps_its_filters_and_shows_each_image_its_own(media_root
         urls = [r.url for r in image.get_renditions(*[f.spec for f in kept]).values()]
         assert len(urls) == 6 and all(url in html for url in urls)
         assert html.count("<source") == 2 and 'width="200"' in html and 'height="200"' in html
-
-
-@pytest.mark.django_db
-def test_a_portrait_is_read_from_the_cache_once_per_process(client, director_index, places_index):
-    """The renditions read from the cache are kept in the process: the next
-    page showing the portrait asks the cache nothing, and each reader gets its
-    own copy (Wagtail sets the reading page's image on it). A rendition
-    deleted is forgotten, and the page shows renditions that exist."""
-    place = PlacePartnershipPageFactory(parent=places_index, title="Blackpool")
-    photo = PortraitFactory(person="Karen Smith")
-    DirectorProfilePageFactory(parent=director_index, title="Karen Smith", place=place, photo=photo)
-    backend = caches["default"]
-    first = portraits(assert_well_formed_page(client.get(place.url)))  # made and cached
-    assert first
-    client.get(place.url), client.get(director_index.url)  # read from the cache and kept
-
-    with mock.patch.object(backend, "get_many", wraps=backend.get_many) as reads:
-        assert portraits(assert_well_formed_page(client.get(place.url))) == first
-        assert portraits(assert_well_formed_page(client.get(director_index.url)))
-    assert not [call for call in reads.call_args_list if "rendition" in str(call)]
-
-    spec = "format-webp|fill-200x200"
-    one, two = (type(photo).objects.get(pk=photo.pk).get_rendition(spec) for _ in "ab")
-    assert one.url == two.url and one is not two and one.image is not two.image
-
-    for rendition in SiteRendition.objects.filter(image=photo):
-        rendition.delete()  # Wagtail forgets each in the cache: so does the process
-    again = portraits(assert_well_formed_page(client.get(place.url)))
-    assert len(again) == len(first)
-    assert SiteRendition.objects.filter(image=photo).count() >= len(again)
-    for src in again:
-        name = src.split("/media/", 1)[1]
-        assert SiteRendition.objects.filter(file=name).exists()
