@@ -346,7 +346,10 @@ def link_place(page, place):
     """Say that `page` is about `place` (places.links.PlaceLink, ADR 0080)."""
     page = type(page).objects.get(pk=page.pk)
     link_model = type(page)._meta.get_field("place_links").related_model
-    page.place_links.add(link_model(place_id=place.pk))
+    # In the seeds' order, as the admin's inline panel would number them: left
+    # empty, the order of the links was whatever the database returned.
+    position = len(page.place_links.all())
+    page.place_links.add(link_model(place_id=place.pk, sort_order=position))
     page.save_revision(log_action=True).publish()
 
 
