@@ -197,7 +197,9 @@ class DataLoader:
             if isinstance(field, StreamField):
                 value = [{"value": None, **block} for block in _primary_keys(value)]
             elif field.one_to_many and isinstance(value, list):
-                value = [field.related_model(**item) for item in value]
+                value = [
+                    _child(field.related_model, item, order) for order, item in enumerate(value)
+                ]
             values[name] = value
         return values
 
@@ -359,6 +361,15 @@ def link_director_and_place(profile, place):
     profile = type(profile).objects.get(pk=profile.pk)
     profile.place_id = place.pk
     profile.save_revision(log_action=True).publish()
+
+
+def _child(model, values, order):
+    """A row of an inline panel, numbered in the seeds' order as the admin's
+    inline panel numbers it (left empty, rows came back in whatever order the
+    database returned)."""
+    if "sort_order" in {field.name for field in model._meta.get_fields()}:
+        values = {"sort_order": order, **values}
+    return model(**values)
 
 
 def _primary_keys(value):

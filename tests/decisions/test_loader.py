@@ -66,6 +66,10 @@ def test_decision_links_every_place_the_places_loader_made():
     assert [link.place_id for link in decision.place_links.all()] == [
         place.pk for place in places if place
     ]
+    # Numbered in the seeds' order, as the admin's inline panel numbers them:
+    # unnumbered, their order was whatever PostgreSQL returned.
+    assert [link.sort_order for link in decision.place_links.all()] == [0, 1, 2, 3]
+    assert [m.sort_order for m in decision.milestones.all()] == [0, 1]
     for place in places:
         if place:
             assert place.specific.linked_pages()[0][2] == [decision]
