@@ -31,6 +31,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from lscpartnerships.core import ratelimit
 from lscpartnerships.core.visibility import public_images
 
 logger = logging.getLogger(__name__)
@@ -65,12 +66,28 @@ def api_exception_handler(exc, context):
 class APIAnonRateThrottle(AnonRateThrottle):
     """Anonymous rate limit per client address; the rate is read from the
     API_THROTTLE_ANON_RATE setting on every request (so it is configurable
-    and tests can change it), counted in Django's default cache."""
+    and tests can change it).
+
+    Counted by the site's own rate limiter (`core.ratelimit`: one number per
+    address and window, in one atomic round trip to Redis, the address
+    hashed), not DRF's: DRF keeps a list of every allowed request's time and
+    reads and rewrites all of it on each request, so its cost grew with the
+    rate and two app instances could each overwrite the other's list
+    (docs/decisions/0067)."""
 
     scope = "anon"
 
     def get_rate(self):
         return getattr(settings, "API_THROTTLE_ANON_RATE", None)
+
+    def allow_request(self, request, view):
+        if self.rate is None or self.get_cache_key(request, view) is None:
+            return True  # no limit, or a signed-in caller (DRF's rule for anon)
+        hits, self.seconds_left = ratelimit.hit("api-anon", self.get_ident(request), self.duration)
+        return hits <= self.num_requests
+
+    def wait(self):
+        return self.seconds_left
 
 
 class SafePagination(WagtailPagination):

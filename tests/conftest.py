@@ -208,3 +208,24 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
     return Path(tmp_path)
+
+
+@pytest.fixture
+def redis(tmp_path, settings):
+    """A Redis server of the test's own on loopback, as the site's default
+    cache (production's fail-open backend); `redis.stop()` is an outage."""
+    from lscpartnerships.pagecache import redis_cache
+    from tests.pagecache.servers import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "lscpartnerships.pagecache.redis_cache.FailOpenRedisCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "outage-test",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    yield server
+    server.stop()
+    redis_cache.lost_writes.pending = False

@@ -85,6 +85,34 @@ class FailOpenRedisCache(RedisCache):
         found = self._guarded({}, self._cache.get_many, list(names))
         return {names[name]: value for name, value in found.items()}
 
+    def count_hit(self, key, window, version=None):
+        """Count one hit on `key`, in a window of `window` seconds from its
+        first hit: (hits in the window so far, seconds until it ends).
+
+        One round trip, atomic (MULTI), so every app instance on this Redis
+        shares the count and none is lost between a read and a write; the
+        stored value is one number, whatever the limit (a rate limiter that
+        keeps a list of timestamps grows with its limit). While Redis is
+        unreachable nothing is counted: (0, window), limits open like every
+        other cache call here (docs/decisions/0067)."""
+        name = self.make_and_validate_key(key, version=version)
+
+        def count():
+            client = self._cache.get_client(name, write=True)
+            with client.pipeline(transaction=True) as pipeline:
+                pipeline.set(name, 0, ex=window, nx=True)
+                pipeline.incr(name)
+                pipeline.ttl(name)
+                _created, hits, ttl = pipeline.execute()
+            return hits, ttl if ttl > 0 else window
+
+        return self._guarded((0, window), count)
+
+    def incr(self, key, delta=1, version=None):
+        """Django's incr (ValueError for a missing key); while Redis is
+        unreachable, `delta`, as if the key had just been made."""
+        return self._call("incr", delta, key, delta, version)
+
     def get(self, key, default=None, version=None):
         return self._call("get", default, key, default, version)
 

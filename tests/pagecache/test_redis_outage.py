@@ -3,28 +3,10 @@ comes back, nothing cached before a purge it missed is served."""
 
 import time
 
-import pytest
 from django.core.cache import caches
 
 from lscpartnerships.pagecache import redis_cache
 from tests.pagecache.conftest import fetch
-from tests.pagecache.servers import RedisServer
-
-
-@pytest.fixture
-def redis(tmp_path, settings):
-    server = RedisServer(tmp_path).start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "lscpartnerships.pagecache.redis_cache.FailOpenRedisCache",
-            "LOCATION": server.url,
-            "KEY_PREFIX": "outage-test",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-    yield server
-    server.stop()
-    redis_cache.lost_writes.pending = False
 
 
 def test_pages_are_served_from_the_database_while_redis_is_down(site, redis, client, committed):
