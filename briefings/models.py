@@ -255,6 +255,12 @@ class BriefingPage(PlaceLinksMixin, BasePage):
 
     class Meta:
         verbose_name = "briefing"
+        indexes = [
+            # Every listing of briefings (the index, the feeds, a place's
+            # list, the home page's latest) is newest first and takes the
+            # first few: read from this index and stop, not sort them all.
+            models.Index(fields=["-publication_date", "-page_ptr"], name="briefing_newest_first"),
+        ]
 
     # -- what the template shows ------------------------------------------------
     @property

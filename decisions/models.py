@@ -454,6 +454,11 @@ class BoardDecisionPage(PlaceLinksMixin, BasePage):
 
     class Meta:
         verbose_name = "board decision"
+        indexes = [
+            # Listings of decisions are newest meeting first and take the
+            # first few: read from this index and stop, not sort them all.
+            models.Index(fields=["-meeting_date", "-page_ptr"], name="decision_newest_first"),
+        ]
 
     def clean(self):
         super().clean()

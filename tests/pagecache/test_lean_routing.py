@@ -26,7 +26,7 @@ from wagtail.models import Site
 site = Site.objects.get(is_default_site=True)
 urls = [p.url for p in site.root_page.get_descendants(inclusive=True).live().public()]
 urls += ["/briefings/?place=blackpool", "/board-decisions/?page=2", "/no-such-page/",
-         "/places/blackpool/no-such-child/"]
+         "/places/blackpool/no-such-child/", "/places/places/", "/home/places/blackpool/"]
 
 def field_types(response):
     # The routed page's column values as Python types (aware or not), as read.
