@@ -24,12 +24,14 @@ from rest_framework.views import exception_handler, set_rollback
 from wagtail.api.utils import get_base_url
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
 from lscpartnerships.core import ratelimit
 from lscpartnerships.core.visibility import public_images
@@ -106,16 +108,35 @@ class HardenedAPIMixin:
 
 
 class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
-    """Live public pages (Wagtail's own rule for this endpoint)."""
+    """Live public pages: the rule search and serving apply (ADR 0016)."""
+
+    def public_pages(self, model):
+        """Live pages of `model` on the requested site (Wagtail's `site`
+        filter) that no view restriction covers, for every caller: a signed-in
+        editor's API answers what the public's does.
+
+        Wagtail's own version reads every view restriction in a query of its
+        own on every request to exclude the sections a caller may not see; the
+        site's `public()` is a subquery of the listing's own (ADR 0063). For
+        one page type (`type=`), the type's own pages, where Wagtail filters
+        them by a subquery of all public pages (issue 14)."""
+        try:
+            site = SiteFilterValidator(
+                site=self.request.GET.get("site"), request=self.request
+            ).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:  # no site configured
+            return model.objects.none()
+        return model.objects.live().public().descendant_of(site.root_page, inclusive=True)
 
     def get_base_queryset(self):
-        """Once per request: Wagtail asks three times, each time with a query
-        for the view restrictions (issue 14)."""
+        """Once per request: Wagtail asks for it up to three times."""
         if not hasattr(self, "_lscp_base_queryset"):
             from lscpartnerships.pagecache.shell import cached_site
 
             cached_site(self.request._request)  # Wagtail's Site lookup, from the shell cache
-            self._lscp_base_queryset = super().get_base_queryset()
+            self._lscp_base_queryset = self.public_pages(Page)
         return self._lscp_base_queryset.all()
 
     def get_queryset(self):
@@ -124,7 +145,16 @@ class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
         filter over the public pages) was a tenth of a listing (issue 14).
         Each caller gets its own copy to filter."""
         if not hasattr(self, "_lscp_queryset"):
-            self._lscp_queryset = super().get_queryset()
+            requested = self.request.GET.get("type")
+            if requested and "," not in requested:
+                try:
+                    [model] = page_models_from_string(requested)
+                except (LookupError, ValueError) as error:
+                    raise BadRequestError("type doesn't exist") from error
+                self.get_base_queryset()  # the Site lookup, as for the other listings
+                self._lscp_queryset = self.public_pages(model)
+            else:  # every page, or several types: Wagtail's filters on the public pages
+                self._lscp_queryset = super().get_queryset()
         return self._lscp_queryset.all()
 
 

@@ -68,6 +68,27 @@ def test_drafts_and_private_pages_are_never_exposed(client, initial_content):
     assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
 
 
+def test_a_restricted_section_is_left_out_for_every_caller(
+    client, initial_content, django_user_model
+):
+    """Below a restricted page too, in a listing of one type, and for a
+    signed-in caller: the API answers what the public sees (ADR 0016)."""
+    section = ContentPageFactory(parent=initial_content, title="Members area")
+    below = ContentPageFactory(parent=section, title="Below the members area")
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    client.force_login(django_user_model.objects.create_superuser("api-editor", password="x"))
+    for params in ({"limit": 50}, {"type": "core.ContentPage", "limit": 50}):
+        data = get(client, "/api/v2/pages/", **params).json()
+        titles = {p["title"] for p in data["items"]}
+        assert titles and not titles & {"Members area", "Below the members area"}, params
+        assert data["meta"]["total_count"] == len(titles)
+    assert client.get(f"/api/v2/pages/{below.pk}/").status_code == 404
+    typed = get(client, "/api/v2/pages/", type="core.ContentPage", site="localhost").json()
+    assert typed["items"]
+    assert client.get("/api/v2/pages/", {"site": "elsewhere.example"}).status_code == 404
+    assert client.get("/api/v2/pages/", {"type": "core.NoSuchPage"}).status_code == 400
+
+
 def test_link_to_an_unpublished_page_is_null(client, initial_content):
     director = Page.objects.get(slug="karen-smith")
     director.unpublish()
