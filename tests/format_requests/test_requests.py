@@ -253,3 +253,13 @@ def test_personal_data_of_closed_requests_is_deleted_after_the_retention_period(
 
     call_command("delete_closed_format_requests", "--days", "0", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert FormatRequest.objects.get(pk=recent.pk).email == ""
+
+
+def test_a_redis_outage_loses_no_request(client, document, comms, redis, settings):
+    """The form's rate limit is counted in Redis; with Redis down the limit is
+    open (ADR 0067) and the request is still taken, never a 500."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    redis.stop()
+    response = client.post(form_url(document), VALID)
+    assert response.status_code == 302
+    assert FormatRequest.objects.count() == 1
