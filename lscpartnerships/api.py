@@ -83,7 +83,7 @@ class APIAnonRateThrottle(AnonRateThrottle):
         return getattr(settings, "API_THROTTLE_ANON_RATE", None)
 
     def allow_request(self, request, view):
-        if self.rate is None or self.get_cache_key(request, view) is None:
+        if self.rate is None or (request.user and request.user.is_authenticated):
             return True  # no limit, or a signed-in caller (DRF's rule for anon)
         hits, self.seconds_left = ratelimit.hit("api-anon", self.get_ident(request), self.duration)
         return hits <= self.num_requests
@@ -120,6 +120,9 @@ class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
         site's `public()` is a subquery of the listing's own (ADR 0063). For
         one page type (`type=`), the type's own pages, where Wagtail filters
         them by a subquery of all public pages (issue 14)."""
+        from lscpartnerships.pagecache.shell import cached_site
+
+        cached_site(self.request._request)  # Wagtail's Site lookup, from the shell cache
         try:
             site = SiteFilterValidator(
                 site=self.request.GET.get("site"), request=self.request
@@ -133,9 +136,6 @@ class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         """Once per request: Wagtail asks for it up to three times."""
         if not hasattr(self, "_lscp_base_queryset"):
-            from lscpartnerships.pagecache.shell import cached_site
-
-            cached_site(self.request._request)  # Wagtail's Site lookup, from the shell cache
             self._lscp_base_queryset = self.public_pages(Page)
         return self._lscp_base_queryset.all()
 
@@ -151,7 +151,6 @@ class PublicPagesAPIViewSet(HardenedAPIMixin, PagesAPIViewSet):
                     [model] = page_models_from_string(requested)
                 except (LookupError, ValueError) as error:
                     raise BadRequestError("type doesn't exist") from error
-                self.get_base_queryset()  # the Site lookup, as for the other listings
                 self._lscp_queryset = self.public_pages(model)
             else:  # every page, or several types: Wagtail's filters on the public pages
                 self._lscp_queryset = super().get_queryset()

@@ -254,8 +254,9 @@ class PlacePartnershipPage(BasePage):
         whose place is this page (the link is stored on the profile only)."""
         if self.pk is None:
             return None
-        # The model only: building `public_directors()` to ask it was a fifth
-        # of a place page's own time (the query is compiled once, below).
+        # The model only: building `public_directors()` on every page to ask
+        # it was 5% of a place page's Python calls (the query is compiled once,
+        # below).
         model = type(self).directors.field.model
         photo_model = model._meta.get_field("photo").related_model
         # The same query on every place page, so compiled once (core.compiled);

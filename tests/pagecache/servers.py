@@ -68,6 +68,33 @@ class RedisServer:
             self.process.wait(10)
         self.process = None
 
+    @property
+    def client(self):
+        """One client for the tests' own looks at the server (connecting runs
+        commands of its own, so a count must not span a new connection)."""
+        if getattr(self, "_client", None) is None:
+            import redis
+
+            self._client = redis.Redis.from_url(self.url)
+        return self._client
+
+    def command_counts(self):
+        """Redis's own count of the commands it has run, by name (the INFO
+        that asks is left out)."""
+        stats = self.client.info("commandstats")
+        return {
+            name[len("cmdstat_") :]: stat["calls"]
+            for name, stat in stats.items()
+            if name != "cmdstat_info"
+        }
+
+    def commands_since(self, before):
+        """The commands run since `before` (a `command_counts()`), by name."""
+        after = self.command_counts()
+        return {
+            name: n - before.get(name, 0) for name, n in after.items() if n - before.get(name, 0)
+        }
+
 
 class PurgeRecorder:
     """An HTTP cache's purge endpoint: records (method, Host, path) of each call."""

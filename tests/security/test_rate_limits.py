@@ -4,7 +4,6 @@ window, counted in one atomic round trip, and stay open while Redis is down
 (a form still works; nothing answers a 500)."""
 
 import pytest
-import redis as redis_lib
 from django.test import Client
 
 from lscpartnerships.core import ratelimit
@@ -12,21 +11,9 @@ from lscpartnerships.core import ratelimit
 pytestmark = pytest.mark.django_db
 
 
-def commands(server):
-    """Redis's own count of the commands it has run, by name."""
-    stats = server.info("commandstats")
-    return {name[len("cmdstat_") :]: stat["calls"] for name, stat in stats.items()}
-
-
-def ran(server, before):
-    after = commands(server)
-    calls = {name: after[name] - before.get(name, 0) for name in after}
-    return {name: count for name, count in calls.items() if count and name != "info"}
-
-
 def test_a_rate_limit_keeps_one_number_counted_atomically(redis):
-    server = redis_lib.Redis.from_url(redis.url)
-    before = commands(server)
+    server = redis.client
+    before = redis.command_counts()
     assert [ratelimit.allow("test", "10.0.0.1", 3, 60) for _ in range(4)] == [
         True,
         True,
@@ -35,7 +22,7 @@ def test_a_rate_limit_keeps_one_number_counted_atomically(redis):
     ]
     # Each attempt is one MULTI ... EXEC: counted, whatever another app
     # instance does at the same time.
-    assert ran(server, before) == {"multi": 4, "set": 4, "incrby": 4, "ttl": 4, "exec": 4}
+    assert redis.commands_since(before) == {"multi": 4, "set": 4, "incrby": 4, "ttl": 4, "exec": 4}
     [key] = server.keys("*ratelimit:test:*")
     assert b"10.0.0.1" not in key  # the address is hashed
     assert server.get(key) == b"4"
@@ -50,7 +37,7 @@ def test_the_api_throttle_keeps_one_number_per_address(redis, settings, initial_
     settings.API_THROTTLE_ANON_RATE = "3/minute"
     settings.PAGECACHE_ENABLED = False
     client = Client(raise_request_exception=False)
-    server = redis_lib.Redis.from_url(redis.url)
+    server = redis.client
     statuses = [client.get("/api/v2/pages/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     refused = client.get("/api/v2/documents/")
